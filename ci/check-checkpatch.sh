@@ -1,0 +1,32 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+# scripts/checkpatch.pl --strict on every patch of the series: no error, no
+# warning, and every CHECK either fixed or explained in ci/checkpatch-checks.
+# Prints "STATUS<tab>patch: verdict" lines.
+#
+# Usage: ci/check-checkpatch.sh
+. "$(dirname "$0")/lib.sh"
+ensure_out
+load_tree_state
+
+status=0
+while read -r patch; do
+	name=${patch##*/}
+	out=$WORKBENCH_OUT/checkpatch-${name%.patch}.log
+	(cd "$SRC" && scripts/checkpatch.pl --strict --show-types --no-summary \
+		--terse "$patch") >"$out" 2>&1 || true
+	bad=$(grep -cE ':[0-9]+: (ERROR|WARNING):' "$out" || true)
+	unexplained=0
+	while read -r type; do
+		grep -qE "^$name[[:space:]]+$type[[:space:]]" "$CI/checkpatch-checks" ||
+			unexplained=$((unexplained + 1))
+	done < <(sed -n 's/.*: CHECK:\([A-Z_]*\):.*/\1/p' "$out" | sort -u)
+	if [ "$bad" -gt 0 ] || [ "$unexplained" -gt 0 ]; then
+		printf 'FAIL\t%s: %d errors/warnings, %d unexplained CHECK types (%s)\n' \
+			"$name" "$bad" "$unexplained" "$out"
+		status=1
+	else
+		printf 'PASS\t%s\n' "$name"
+	fi
+done < <(series_patches)
+exit $status

@@ -1,0 +1,35 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+# Install the Debian packages the workbench uses, if any is missing.
+#
+# Usage: ci/install-deps.sh
+. "$(dirname "$0")/lib.sh"
+
+packages=(
+	# kernel build
+	build-essential bc bison flex libelf-dev libssl-dev cpio kmod rsync
+	xz-utils ccache python3 git
+	# guest and its disk
+	qemu-system-x86 busybox-static e2fsprogs
+	# static checks and sending
+	sparse coccinelle quilt b4
+	"$(setting base-kernel package)"
+)
+
+missing=()
+for pkg in "${packages[@]}"; do
+	dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'ok installed' ||
+		missing+=("$pkg")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+log "installing ${missing[*]}"
+[ "$(id -u)" -eq 0 ] || SUDO=sudo
+export DEBIAN_FRONTEND=noninteractive
+apt_log=$(mktemp)
+trap 'rm -f "$apt_log"' EXIT
+${SUDO:-} apt-get update -qq >/dev/null ||
+	die "apt-get update failed; cannot install ${missing[*]}"
+${SUDO:-} apt-get install -y -qq --no-install-recommends "${missing[@]}" \
+	>"$apt_log" 2>&1 ||
+	die "cannot install ${missing[*]}: $(grep -m1 '^E:' "$apt_log" || tail -n 1 "$apt_log")"

@@ -1,0 +1,140 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+# Find the kernel tree, apply the series with git am, check that quilt
+# gives the same tree, and check out the result for the build jobs.
+#
+# Usage: [KERNEL_TREE=/path/to/linux [KERNEL_REF=rev]] ci/prepare-tree.sh
+#
+# The default tree is Debian's linux-source package (ci/base-kernel),
+# extracted and committed once into $WORKBENCH_CACHE/src.  A KERNEL_TREE is
+# only read: the workbench keeps its own repository, whose objects come from
+# the user's tree through git alternates, and its own checkouts.
+#
+# Writes $WORKBENCH_OUT/tree.env for the other jobs.
+. "$(dirname "$0")/lib.sh"
+ensure_out
+
+git_id() {
+	GIT_AUTHOR_NAME=$(identity_name) GIT_AUTHOR_EMAIL=$(identity_email) \
+	GIT_COMMITTER_NAME=$(identity_name) GIT_COMMITTER_EMAIL=$(identity_email) \
+	GIT_AUTHOR_DATE='2000-01-01T00:00:00Z' \
+	GIT_COMMITTER_DATE='2000-01-01T00:00:00Z' "$@"
+}
+
+# Import Debian's tarball once as a bare repository with one commit,
+# tagged "base".  Debian's top-level .gitignore ignores /*, hence add -f.
+import_debian_tree() {
+	local tarball=$1 git_dir=$2
+	tmp=$(mktemp -d "$WORKBENCH_CACHE/src/import.XXXXXX")
+	trap 'rm -rf "$tmp"' EXIT
+	log "importing $tarball (once)"
+	tar -xf "$tarball" -C "$tmp" --strip-components=1
+	git init -q --bare "$tmp/git"
+	git --git-dir="$tmp/git" --work-tree="$tmp" add -f -A -- . ':!git'
+	git_id git --git-dir="$tmp/git" --work-tree="$tmp" commit -q -m "Linux $(basename "$git_dir" .git) from $tarball"
+	git --git-dir="$tmp/git" tag base
+	rm -rf "$git_dir"
+	mv "$tmp/git" "$git_dir"
+}
+
+if [ -n "${KERNEL_TREE:-}" ]; then
+	[ -d "$KERNEL_TREE" ] || die "KERNEL_TREE=$KERNEL_TREE: no such directory"
+	src_git=$(git -C "$KERNEL_TREE" rev-parse --absolute-git-dir 2>/dev/null) ||
+		die "KERNEL_TREE=$KERNEL_TREE is not a git tree"
+	ref=${KERNEL_REF:-HEAD}
+	base=$(git -C "$KERNEL_TREE" rev-parse -q --verify "$ref^{commit}") ||
+		die "KERNEL_TREE=$KERNEL_TREE has no commit $ref"
+	git -C "$KERNEL_TREE" cat-file -e "$base:Makefile" 2>/dev/null &&
+		git -C "$KERNEL_TREE" cat-file -e "$base:mm/gup.c" 2>/dev/null ||
+		die "KERNEL_TREE=$KERNEL_TREE at $ref is not a Linux tree"
+	tree_name=user-$(printf '%s' "$src_git" | sha1sum | cut -c1-12)
+	tree_label="$KERNEL_TREE at $ref ($(git -C "$KERNEL_TREE" describe --always "$base"))"
+else
+	pkg=$(setting base-kernel package)
+	want=$(setting base-kernel version)
+	tarball=/usr/src/$pkg.tar.xz
+	[ -r "$tarball" ] || die "$tarball is missing: run ci/install-deps.sh"
+	have=$(dpkg-query -W -f='${Version}' "$pkg" 2>/dev/null) ||
+		die "$pkg is not installed: run ci/install-deps.sh"
+	have=${have%%-*}
+	[ "$have" = "$want" ] ||
+		log "NOTE: Debian ships $pkg $have, ci/base-kernel names $want; using $have"
+	mkdir -p "$WORKBENCH_CACHE/src"
+	src_git=$WORKBENCH_CACHE/src/linux-$have.git
+	git --git-dir="$src_git" rev-parse -q --verify base >/dev/null 2>&1 ||
+		import_debian_tree "$tarball" "$src_git"
+	base=$(git --git-dir="$src_git" rev-parse base)
+	tree_name=debian-$have
+	tree_label="Debian $pkg $have"
+fi
+
+work=$WORKBENCH_CACHE/work/$tree_name
+repo=$work/repo.git
+if [ ! -d "$repo" ]; then
+	mkdir -p "$work"
+	git init -q --bare "$repo"
+	git --git-dir="$src_git" rev-parse --path-format=absolute --git-path objects \
+		>"$repo/objects/info/alternates"
+fi
+
+apply_series() {
+	local patch name
+	checkout "$repo" "$work/apply" "$base"
+	git -C "$work/apply" am --abort >/dev/null 2>&1 || true
+	while read -r patch; do
+		name=${patch##*/}
+		[ -r "$patch" ] || die "series names $name, but patches/$name does not exist"
+		if ! git_id git -C "$work/apply" am -q --committer-date-is-author-date \
+			"$patch" >"$WORKBENCH_OUT/git-am.log" 2>&1; then
+			git -C "$work/apply" am --abort >/dev/null 2>&1 || true
+			log "patch $name does not apply to $tree_label:"
+			git -C "$work/apply" apply --check -v "$patch" 2>&1 |
+				grep -v '^Checking patch' | sed 's/^/    /' >&2 || true
+			die "series does not apply: $name"
+		fi
+	done < <(series_patches)
+	git -C "$work/apply" rev-parse HEAD
+}
+
+# quilt must give the same tree as git am, from a plain copy of the base.
+check_quilt() {
+	local tip=$1 copy=$work/quilt index tree
+	[ -n "$(list_entries "$TOP/series")" ] || return 0
+	rm -rf "$copy"
+	mkdir -p "$copy"
+	git --git-dir="$repo" archive "$base" | tar -x -C "$copy"
+	(cd "$copy" && QUILT_PATCHES="$TOP/patches" QUILT_SERIES="$TOP/series" \
+		quilt push -a -q --fuzz=0) >"$WORKBENCH_OUT/quilt.log" 2>&1 ||
+		die "quilt push -a fails on a plain copy of $tree_label (see $WORKBENCH_OUT/quilt.log)"
+	rm -rf "$copy/.pc"
+	index=$(mktemp)
+	tree=$(GIT_INDEX_FILE=$index git --git-dir="$repo" --work-tree="$copy" add -f -A &&
+		GIT_INDEX_FILE=$index git --git-dir="$repo" write-tree)
+	rm -f "$index"
+	rm -rf "$copy"
+	[ "$tree" = "$(git --git-dir="$repo" rev-parse "$tip^{tree}")" ] ||
+		die "quilt push -a and git am give different trees"
+}
+
+# The applied series is remembered by the hash of what went into it.
+key=$( { echo "$base"; cat "$CI/identity" "$TOP/series"; series_patches |
+	xargs -r cat; } | sha1sum | cut -c1-40)
+tip=$(git --git-dir="$repo" rev-parse -q --verify "refs/applied/$key" || true)
+if [ -z "$tip" ]; then
+	tip=$(apply_series)
+	check_quilt "$tip"
+	git --git-dir="$repo" update-ref "refs/applied/$key" "$tip"
+fi
+checkout "$repo" "$work/tree" "$tip"
+
+npatches=$(git --git-dir="$repo" rev-list --count "$base..$tip")
+log "kernel tree: $tree_label, $npatches patches applied (git am; quilt agrees)"
+{
+	printf 'TREE_NAME=%q\n' "$tree_name"
+	printf 'TREE_LABEL=%q\n' "$tree_label"
+	printf 'WORK=%q\n' "$work"
+	printf 'REPO=%q\n' "$repo"
+	printf 'BASE=%q\n' "$base"
+	printf 'TIP=%q\n' "$tip"
+	printf 'SRC=%q\n' "$work/tree"
+} >"$WORKBENCH_OUT/tree.env"
