@@ -28,7 +28,7 @@ for dir in tools-testing-selftests coccinelle; do
 	if [ "${1:-}" = --update ]; then
 		rsync -a --delete --checksum "$want/$dir/" "$TOP/$dir/"
 	elif ! diff -r "$want/$dir" "$TOP/$dir" >/dev/null; then
-		diff -rq "$want/$dir" "$TOP/$dir" | sed "s|$want/||; s|$TOP/||"
+		diff -rq "$want/$dir" "$TOP/$dir" | sed "s|$want/|series:|g; s|$TOP/|mirror:|g"
 		echo "$dir/ has drifted from the series (ci/check-mirrors.sh --update rewrites it)"
 		exit 1
 	fi

@@ -9,6 +9,8 @@ packages=(
 	# kernel build
 	build-essential bc bison flex libelf-dev libssl-dev cpio kmod rsync
 	xz-utils ccache python3 git
+	# checkpatch.pl --strict runs scripts/spdxcheck.py
+	python3-ply python3-git
 	# guest and its disk
 	qemu-system-x86 busybox-static e2fsprogs
 	# static checks and sending

@@ -107,7 +107,7 @@ check_quilt() {
 		quilt push -a -q --fuzz=0) >"$WORKBENCH_OUT/quilt.log" 2>&1 ||
 		die "quilt push -a fails on a plain copy of $tree_label (see $WORKBENCH_OUT/quilt.log)"
 	rm -rf "$copy/.pc"
-	index=$(mktemp)
+	index=$(mktemp -u)
 	tree=$(GIT_INDEX_FILE=$index git --git-dir="$repo" --work-tree="$copy" add -f -A &&
 		GIT_INDEX_FILE=$index git --git-dir="$repo" write-tree)
 	rm -f "$index"

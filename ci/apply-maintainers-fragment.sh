@@ -1,0 +1,31 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+# Add the lines of MAINTAINERS.fragment to the entries it names, in the
+# MAINTAINERS file of a checkout.
+#
+# Usage: ci/apply-maintainers-fragment.sh CHECKOUT
+. "$(dirname "$0")/lib.sh"
+[ $# -eq 1 ] || die "usage: $0 CHECKOUT"
+maintainers=$1/MAINTAINERS
+[ -w "$maintainers" ] || die "no MAINTAINERS in $1"
+
+awk '
+	FNR == NR {
+		if (/^#/) next
+		if (/^$/) { title = ""; next }
+		if (title == "") { title = $0; want[title] = 1; next }
+		add[title] = add[title] $0 "\n"
+		next
+	}
+	$0 in want { entry = $0; done[entry] = 1 }
+	/^$/ && entry != "" { printf "%s", add[entry]; entry = "" }
+	{ print }
+	END {
+		if (entry != "") printf "%s", add[entry]
+		for (t in want) if (!(t in done)) {
+			print "MAINTAINERS has no entry " t > "/dev/stderr"
+			exit 1
+		}
+	}' "$TOP/MAINTAINERS.fragment" "$maintainers" >"$maintainers.new" ||
+	{ rm -f "$maintainers.new"; die "MAINTAINERS.fragment does not apply"; }
+mv "$maintainers.new" "$maintainers"

@@ -1,0 +1,41 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+# scripts/kernel-doc -none on the kernel files the series touches: no
+# warning at the tip that the base does not have.  Prints
+# "STATUS<tab>file: verdict" lines.
+#
+# Usage: ci/check-kernel-doc.sh
+. "$(dirname "$0")/lib.sh"
+ensure_out
+load_tree_state
+
+mapfile -t files < <(git --git-dir="$REPO" diff --name-only --diff-filter=AM \
+	"$BASE" "$TIP" -- '*.c' '*.h' ':!tools/' ':!scripts/' ':!samples/')
+if [ ${#files[@]} -eq 0 ]; then
+	printf 'INFO\tthe series touches no kernel C file or header\n'
+	exit 0
+fi
+
+scratch=$(mktemp -d)
+trap 'rm -rf "$scratch"' EXIT
+
+# kdoc COMMIT FILE: the file's kernel-doc warnings, line numbers dropped.
+kdoc() {
+	rm -rf "${scratch:?}"/*
+	mkdir -p "$scratch/$(dirname "$2")"
+	git --git-dir="$REPO" show "$1:$2" >"$scratch/$2" 2>/dev/null || return 0
+	(cd "$scratch" && "$SRC/scripts/kernel-doc" -none -Wall "$2" 2>&1 >/dev/null) |
+		sed -E 's/:[0-9]+:/:/' | sort
+}
+
+status=0
+for file in "${files[@]}"; do
+	new=$(comm -13 <(kdoc "$BASE" "$file") <(kdoc "$TIP" "$file"))
+	if [ -n "$new" ]; then
+		printf 'FAIL\t%s: %s\n' "$file" "$(head -n 1 <<<"$new")"
+		status=1
+	else
+		printf 'PASS\t%s\n' "$file"
+	fi
+done
+exit $status

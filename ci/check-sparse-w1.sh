@@ -1,0 +1,54 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+# sparse (C=2) and W=1 on the objects of the C files the series touches:
+# no warning at the tip that the base does not have (line numbers aside).
+# Prints "STATUS<tab>file: verdict" lines.
+#
+# Usage: ci/check-sparse-w1.sh
+. "$(dirname "$0")/lib.sh"
+ensure_out
+load_tree_state
+
+mapfile -t files < <(git --git-dir="$REPO" diff --name-only --diff-filter=AM \
+	"$BASE" "$TIP" -- '*.c' ':!tools/' ':!scripts/' ':!samples/' ':!Documentation/')
+if [ ${#files[@]} -eq 0 ]; then
+	printf 'INFO\tthe series touches no kernel C file\n'
+	exit 0
+fi
+kdir=$("$CI/build-kernel.sh" qemu "$SRC") || { printf 'FAIL\tno tip kernel\n'; exit 1; }
+build=$WORKBENCH_CACHE/build/$TREE_NAME-check
+mkdir -p "$build"
+
+# warnings SIDE COMMIT: the normalized warnings of each file at COMMIT.
+warnings() {
+	local side=$1 file log
+	checkout "$REPO" "$WORK/step" "$2"
+	cmp -s "$kdir/.config" "$build/.config" || cp "$kdir/.config" "$build/.config"
+	for file in "${files[@]}"; do
+		log=$WORKBENCH_OUT/sparse-w1-$side-${file//\//_}.log
+		if [ ! -f "$WORK/step/$file" ]; then
+			: >"$log"
+			continue
+		fi
+		make -C "$WORK/step" O="$build" -j"$JOBS" C=2 W=1 CC="ccache gcc" \
+			"${file%.c}.o" >"$log" 2>&1 || echo "BUILD FAILED" >>"$log"
+		grep -E ': (warning|error):|BUILD FAILED' "$log" |
+			sed -E 's/:[0-9]+:[0-9]+:/:/; s/:[0-9]+:/:/' | sort >"$log.norm"
+	done
+}
+warnings base "$BASE"
+warnings tip "$TIP"
+
+status=0
+for file in "${files[@]}"; do
+	tip=$WORKBENCH_OUT/sparse-w1-tip-${file//\//_}.log
+	new=$(comm -13 "${tip/-tip-/-base-}.norm" "$tip.norm" 2>/dev/null ||
+		cat "$tip.norm")
+	if [ -n "$new" ]; then
+		printf 'FAIL\t%s: %d new warnings (%s)\n' "$file" "$(wc -l <<<"$new")" "$tip"
+		status=1
+	else
+		printf 'PASS\t%s\n' "$file"
+	fi
+done
+exit $status
