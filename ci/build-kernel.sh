@@ -32,10 +32,13 @@ qemu) fragments=("$CI/config/qemu.config") ;;
 debug) fragments=("$CI/config/qemu.config" "$CI/config/debug.config") ;;
 *) die "unknown variant $variant (qemu or debug)" ;;
 esac
+scratch=$(mktemp -d)
+trap 'rm -rf "$scratch"' EXIT
 . "$CI/selftests.conf"
 for target in $SELFTEST_TARGETS; do
-	cfg=$SRC/tools/testing/selftests/$target/config
-	[ -r "$cfg" ] || die "selftest directory $target has no config file"
+	cfg=$scratch/selftests-$target.config
+	git --git-dir="$REPO" show "$TIP:tools/testing/selftests/$target/config" \
+		>"$cfg" 2>/dev/null || die "selftest directory $target has no config file"
 	fragments+=("$cfg")
 done
 
@@ -55,9 +58,8 @@ mkdir -p "$build"
 
 # Merge into a scratch directory and only replace .config when it changed:
 # an unchanged .config keeps the build incremental.
-scratch=$(mktemp -d)
-trap 'rm -rf "$scratch"' EXIT
-(cd "$checkout" && scripts/kconfig/merge_config.sh -n -O "$scratch" "${fragments[@]}") \
+mkdir "$scratch/config"
+(cd "$checkout" && scripts/kconfig/merge_config.sh -n -O "$scratch/config" "${fragments[@]}") \
 	>"$WORKBENCH_OUT/config-$name.log" 2>&1 ||
 	die "merge_config.sh failed (see $WORKBENCH_OUT/config-$name.log)"
 
@@ -72,7 +74,8 @@ for sym in $(sed -n 's/^Value requested for \(CONFIG_[A-Za-z0-9_]*\) not in fina
 done
 [ ${#lost[@]} -eq 0 ] ||
 	die "options asked for did not survive olddefconfig: ${lost[*]}"
-cmp -s "$scratch/.config" "$build/.config" || cp "$scratch/.config" "$build/.config"
+cmp -s "$scratch/config/.config" "$build/.config" ||
+	cp "$scratch/config/.config" "$build/.config"
 
 log "building $name in $build"
 export KBUILD_BUILD_TIMESTAMP='2000-01-01' KBUILD_BUILD_USER=workbench KBUILD_BUILD_HOST=qemu

@@ -8,6 +8,9 @@
 . "$(dirname "$0")/lib.sh"
 ensure_out
 load_tree_state
+# Commits are built in the tip's own checkout and build directory: the
+# same paths keep ccache hitting and the builds incremental.
+trap 'checkout "$REPO" "$SRC" "$TIP"' EXIT
 
 mapfile -t files < <(git --git-dir="$REPO" diff --name-only --diff-filter=AM \
 	"$BASE" "$TIP" -- '*.c' ':!tools/' ':!scripts/' ':!samples/' ':!Documentation/')
@@ -22,15 +25,15 @@ mkdir -p "$build"
 # warnings SIDE COMMIT: the normalized warnings of each file at COMMIT.
 warnings() {
 	local side=$1 file log
-	checkout "$REPO" "$WORK/step" "$2"
+	checkout "$REPO" "$SRC" "$2"
 	cmp -s "$kdir/.config" "$build/.config" || cp "$kdir/.config" "$build/.config"
 	for file in "${files[@]}"; do
 		log=$WORKBENCH_OUT/sparse-w1-$side-${file//\//_}.log
-		if [ ! -f "$WORK/step/$file" ]; then
+		if [ ! -f "$SRC/$file" ]; then
 			: >"$log"
 			continue
 		fi
-		make -C "$WORK/step" O="$build" -j"$JOBS" C=2 W=1 CC="ccache gcc" \
+		make -C "$SRC" O="$build" -j"$JOBS" C=2 W=1 CC="ccache gcc" \
 			"${file%.c}.o" >"$log" 2>&1 || echo "BUILD FAILED" >>"$log"
 		grep -E ': (warning|error):|BUILD FAILED' "$log" |
 			sed -E 's/:[0-9]+:[0-9]+:/:/; s/:[0-9]+:/:/' | sort >"$log.norm"

@@ -9,6 +9,9 @@
 . "$(dirname "$0")/lib.sh"
 ensure_out
 load_tree_state
+# Commits are built in the tip's own checkout and build directory: the
+# same paths keep ccache hitting and the builds incremental.
+trap 'checkout "$REPO" "$SRC" "$TIP"' EXIT
 
 install=$("$CI/build-selftests.sh") || { printf 'FAIL\tselftests build\n'; exit 1; }
 commits=($(git --git-dir="$REPO" rev-list --reverse "$BASE..$TIP"))
@@ -17,23 +20,25 @@ n=0
 while read -r test patch mode file; do
 	n=$((n + 1))
 	what="$test must fail without $patch ($mode)"
+	[ "$patch" = - ] && what="$test must fail on broken/$file"
 	index=$(list_entries "$TOP/series" | awk -v p="$patch" '$1 == p { print NR; exit }')
-	if [ -z "$index" ]; then
+	if [ -z "$index" ] && [ "$patch" != - ]; then
 		printf 'FAIL\t%s: %s is not in series\n' "$what" "$patch"
 		status=1
 		continue
 	fi
 	case $mode in
 	before)
+		[ "$patch" != - ] || { printf 'FAIL\t%s: mode before needs a patch\n' "$what"; status=1; continue; }
 		before=$BASE
 		[ "$index" -gt 1 ] && before=${commits[index - 2]}
-		checkout "$REPO" "$WORK/step" "$before"
+		checkout "$REPO" "$SRC" "$before"
 		;;
 	broken)
-		checkout "$REPO" "$WORK/step" "$TIP"
-		git -C "$WORK/step" apply --index "$TOP/patches/broken/$file" ||
+		checkout "$REPO" "$SRC" "$TIP"
+		git -C "$SRC" apply --index "$TOP/patches/broken/$file" ||
 			{ printf 'FAIL\t%s: broken/%s does not apply\n' "$what" "$file"; status=1; continue; }
-		git -C "$WORK/step" -c user.name=workbench -c user.email=workbench@localhost \
+		git -C "$SRC" -c user.name=workbench -c user.email=workbench@localhost \
 			commit -q -m "broken: $file"
 		;;
 	*)
@@ -44,7 +49,7 @@ while read -r test patch mode file; do
 	esac
 	run=$WORKBENCH_OUT/proof-$n
 	mkdir -p "$run"
-	if kdir=$("$CI/build-kernel.sh" --step qemu "$WORK/step") &&
+	if kdir=$("$CI/build-kernel.sh" --step qemu "$SRC") &&
 		"$CI/make-initramfs.sh" "$kdir" "$install" "$run/initramfs.cpio" "$test" &&
 		"$CI/boot-and-test.sh" "$kdir" "$run/initramfs.cpio" "$run"; then
 		"$CI/judge-run.sh" "$SRC/tools/testing/kunit/kunit.py" "$run" >/dev/null || true

@@ -1,0 +1,65 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+# Bad input to the workbench gets a one-line cause and a non-zero exit, and
+# the user's tree is left as it was.  Prints "STATUS<tab>case" lines.
+#
+# Usage: ci/test-bad-input.sh
+. "$(dirname "$0")/lib.sh"
+scratch=$(mktemp -d)
+trap 'rm -rf "$scratch"' EXIT
+status=0
+
+# expect CASE MESSAGE COMMAND...: COMMAND fails and says MESSAGE.
+expect() {
+	local name=$1 message=$2 out rc=0
+	shift 2
+	out=$(WORKBENCH_OUT=$scratch/out-$RANDOM "$@" 2>&1) || rc=$?
+	if [ $rc -ne 0 ] && grep -qF -- "$message" <<<"$out"; then
+		printf 'PASS\tbad input: %s\n' "$name"
+	else
+		printf 'FAIL\tbad input: %s (exit %d): %s\n' "$name" "$rc" "$(tail -n 1 <<<"$out")"
+		status=1
+	fi
+}
+
+expect "KERNEL_TREE that does not exist" "no such directory" \
+	env KERNEL_TREE="$scratch/nowhere" "$CI/prepare-tree.sh"
+mkdir "$scratch/plain"
+expect "KERNEL_TREE that is not a git tree" "is not a git tree" \
+	env KERNEL_TREE="$scratch/plain" "$CI/prepare-tree.sh"
+git init -q "$scratch/notlinux"
+git -C "$scratch/notlinux" -c user.name=t -c user.email=t@t commit -q --allow-empty -m empty
+expect "KERNEL_TREE that is not Linux" "is not a Linux tree" \
+	env KERNEL_TREE="$scratch/notlinux" "$CI/prepare-tree.sh"
+expect "KERNEL_REF that does not exist" "has no commit no-such-ref" \
+	env KERNEL_TREE="$scratch/notlinux" KERNEL_REF=no-such-ref "$CI/prepare-tree.sh"
+
+# A series whose patch does not apply: named, with the failing hunk.
+cp -r "$TOP" "$scratch/project"
+cat >"$scratch/project/patches/9999-does-not-apply.patch" <<'PATCH'
+From: Nobody <nobody@example.org>
+Subject: [PATCH] does not apply
+
+---
+ mm/gup.c | 1 +
+ 1 file changed, 1 insertion(+)
+
+--- a/mm/gup.c
++++ b/mm/gup.c
+@@ -1,3 +1,4 @@
+ this line is not in mm/gup.c
++so this hunk cannot apply
+ nor is this one
+ or this one
+PATCH
+echo 9999-does-not-apply.patch >>"$scratch/project/series"
+expect "series that does not apply" "series does not apply: 9999-does-not-apply.patch" \
+	"$scratch/project/ci/prepare-tree.sh"
+out=$(WORKBENCH_OUT=$scratch/out-hunk "$scratch/project/ci/prepare-tree.sh" 2>&1 || true)
+if grep -qF 'this line is not in mm/gup.c' <<<"$out"; then
+	printf 'PASS\tbad input: the failing hunk is shown\n'
+else
+	printf 'FAIL\tbad input: the failing hunk is not shown\n'
+	status=1
+fi
+exit $status
