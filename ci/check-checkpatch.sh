@@ -29,4 +29,5 @@ while read -r patch; do
 		printf 'PASS\t%s\n' "$name"
 	fi
 done < <(series_patches)
+[ -n "$(series_patches)" ] || printf 'INFO\tno patch in series yet\n'
 exit $status

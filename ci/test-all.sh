@@ -29,7 +29,7 @@ stage() {
 	"$@" >"$rows" 2>>"$WORKBENCH_OUT/stages.log" ||
 		grep -q '^FAIL' "$rows" || printf 'FAIL\t%s failed (see stages.log)\n' "$1" >>"$rows"
 	record_file "$name" "$rows"
-	record "$name" INFO "$(($(date +%s) - t0))s"
+	record "$name" INFO "(took $(($(date +%s) - t0))s)"
 	rm -f "$rows"
 }
 
