@@ -17,11 +17,20 @@ awk '
 		add[title] = add[title] $0 "\n"
 		next
 	}
+	function flush(   n, i, lines) {
+		n = split(add[entry], lines, "\n")
+		for (i = 1; i < n; i++)
+			if (!(lines[i] in has))
+				print lines[i]
+		entry = ""
+		delete has
+	}
 	$0 in want { entry = $0; done[entry] = 1 }
-	/^$/ && entry != "" { printf "%s", add[entry]; entry = "" }
+	/^$/ && entry != "" { flush() }
+	entry != "" { has[$0] = 1 }
 	{ print }
 	END {
-		if (entry != "") printf "%s", add[entry]
+		if (entry != "") flush()
 		for (t in want) if (!(t in done)) {
 			print "MAINTAINERS has no entry " t > "/dev/stderr"
 			exit 1

@@ -7,6 +7,9 @@
 
 set -euo pipefail
 
+# Debian's tools first (python3 with the modules checkpatch.pl needs).
+export PATH=/usr/sbin:/usr/bin:/sbin:/bin:$PATH
+
 TOP=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 CI="$TOP/ci"
 WORKBENCH_CACHE=${WORKBENCH_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/pin-workbench}

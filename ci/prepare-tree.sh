@@ -73,6 +73,9 @@ repo=$work/repo.git
 if [ ! -d "$repo" ]; then
 	mkdir -p "$work"
 	git init -q --bare "$repo"
+	# Its worktrees are not bare: scripts/spdxcheck.py (checkpatch.pl)
+	# refuses to run in a bare repository.
+	git --git-dir="$repo" config core.bare false
 	git --git-dir="$src_git" rev-parse --path-format=absolute --git-path objects \
 		>"$repo/objects/info/alternates"
 fi
