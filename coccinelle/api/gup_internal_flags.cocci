@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: GPL-2.0-only
 ///
-/// FOLL_PIN and FOLL_GET are internal to GUP: pin_user_pages*() sets
+/// FOLL_PIN and FOLL_GET belong to GUP: pin_user_pages*() sets
 /// FOLL_PIN, get_user_pages*() sets FOLL_GET.  Outside mm/ a caller that
 /// passes one of them either duplicates what the API does or, with the
 /// wrong API, mixes pins and references: FOLL_PIN is what makes GUP count
 /// the pin and make the folio accessible (arch_make_folio_accessible()).
 /// See Documentation/core-api/pin_user_pages.rst.
 ///
-// Confidence: High
+// Confidence: Moderate
 // Options: --no-includes --include-headers
 
 virtual patch

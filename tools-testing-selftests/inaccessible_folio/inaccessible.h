@@ -16,6 +16,14 @@
 
 #define INACCESSIBLE_DIR	"/sys/kernel/debug/inaccessible-folio/"
 
+/* A filesystem with writeback, whose files are not tmpfs. */
+static inline int disk_filesystem(long f_type)
+{
+	return f_type == 0xEF53 ||	/* EXT4_SUPER_MAGIC */
+	       f_type == 0x58465342 ||	/* XFS_SUPER_MAGIC */
+	       f_type == 0x9123683E;	/* BTRFS_SUPER_MAGIC */
+}
+
 static inline int inaccessible_available(void)
 {
 	return access(INACCESSIBLE_DIR "mark", W_OK) == 0;

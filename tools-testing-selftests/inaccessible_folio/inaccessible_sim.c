@@ -91,6 +91,22 @@ TEST_F(sim, pin_fast_makes_accessible)
 	EXPECT_EQ(0, inaccessible_stat("marked"));
 }
 
+/*
+ * GUP-fast itself converts: with an error injected, its conversion fails
+ * (counted), pin_user_pages_fast() falls back to the slow path, whose
+ * conversion succeeds.  Had GUP-fast skipped the conversion, the slow path
+ * would take the error and the pin would fail.
+ */
+TEST_F(sim, gup_fast_converts_before_fallback)
+{
+	ASSERT_EQ(0, inaccessible_mark(self->anon, self->page));
+	ASSERT_EQ(0, inaccessible_fail_next(self->anon, EIO));
+	ASSERT_EQ(self->page, gup(self->gup_fd, PIN_FAST_BENCHMARK, self->anon, self->page));
+	EXPECT_EQ(1, inaccessible_stat("failures"));
+	EXPECT_EQ(1, inaccessible_stat("conversions"));
+	EXPECT_EQ(0, inaccessible_stat("marked"));
+}
+
 TEST_F(sim, get_leaves_inaccessible)
 {
 	ASSERT_EQ(0, inaccessible_mark(self->anon, self->page));
@@ -111,17 +127,21 @@ TEST_F(sim, writeback_makes_accessible)
 	ASSERT_LE(0, fd);
 	unlink(name);
 	ASSERT_EQ(0, fstatfs(fd, &fs));
-	if (fs.f_type == TMPFS_MAGIC || fs.f_type == RAMFS_MAGIC) {
+	if (!disk_filesystem(fs.f_type)) {
 		close(fd);
-		SKIP(return, "no writeback on tmpfs: run from a disk filesystem");
+		SKIP(return, "writeback needs ext4, xfs or btrfs in the test directory");
 	}
 	ASSERT_EQ(0, ftruncate(fd, self->page));
 	map = mmap(NULL, self->page, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
 	ASSERT_NE(MAP_FAILED, map);
-	memset(map, 0xa5, self->page);
+	/* Mark, then dirty: background writeback cannot get in between. */
 	ASSERT_EQ(0, inaccessible_mark(map, self->page));
+	memset(map, 0xa5, self->page);
+	/* Writeback cannot fail a conversion: an injected error is ignored. */
+	ASSERT_EQ(0, inaccessible_fail_next(map, EIO));
 
 	ASSERT_EQ(0, fsync(fd));
+	EXPECT_EQ(0, inaccessible_stat("failures"));
 	EXPECT_EQ(1, inaccessible_stat("conversions"));
 	EXPECT_EQ(0, inaccessible_stat("marked"));
 	munmap(map, self->page);
@@ -176,6 +196,7 @@ TEST_F(sim, mark_outlives_file_and_process)
 		_exit(inaccessible_mark(p, getpagesize()) ? 2 : 0);
 	}
 	ASSERT_EQ(pid, waitpid(pid, &status, 0));
+	ASSERT_TRUE(WIFEXITED(status));
 	ASSERT_EQ(0, WEXITSTATUS(status));
 
 	EXPECT_EQ(2, inaccessible_stat("marked"));
@@ -234,6 +255,8 @@ TEST_F(sim, bad_input)
 	EXPECT_EQ(-EINVAL, inaccessible_cmd("fail", "%#lx", (unsigned long)hole));
 	EXPECT_EQ(-EINVAL, inaccessible_fail_next(hole, 0));
 	EXPECT_EQ(-EINVAL, inaccessible_fail_next(hole, 5000));
+	EXPECT_EQ(-EINVAL, inaccessible_fail_next(hole, 512));	/* ERESTARTSYS */
+	EXPECT_EQ(-EINVAL, inaccessible_fail_next(hole, ENODATA));
 	EXPECT_EQ(-ENOENT, inaccessible_fail_next(self->anon, EIO));
 	EXPECT_EQ(-EFAULT, inaccessible_fail_next(hole + page, EIO));
 
@@ -257,20 +280,28 @@ TEST_F(sim, concurrent_writers)
 		pid = fork();
 		ASSERT_LE(0, pid);
 		if (!pid) {
-			int round;
+			int round, err;
 
+			/* Only these outcomes are allowed; anything else fails. */
 			for (round = 0; round < 200; round++) {
-				inaccessible_mark(self->anon, self->page);
-				inaccessible_fail_next(self->anon, EAGAIN);
-				gup(self->gup_fd, PIN_FAST_BENCHMARK, self->anon, self->page);
-				if (round % 16 == i)
-					inaccessible_clear();
+				if (inaccessible_mark(self->anon, self->page))
+					_exit(1);
+				err = inaccessible_fail_next(self->anon, EAGAIN);
+				if (err && err != -ENOENT)
+					_exit(2);
+				if (gup(self->gup_fd, PIN_FAST_BENCHMARK, self->anon,
+					self->page) < 0)
+					_exit(3);
+				if (round % 16 == i && inaccessible_clear())
+					_exit(4);
 			}
 			_exit(0);
 		}
 	}
-	while (wait(&status) > 0)
+	while (wait(&status) > 0) {
+		EXPECT_TRUE(WIFEXITED(status));
 		EXPECT_EQ(0, WEXITSTATUS(status));
+	}
 	EXPECT_EQ(0, inaccessible_clear());
 	EXPECT_EQ(0, inaccessible_stat("marked"));
 }
