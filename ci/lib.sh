@@ -12,7 +12,9 @@ export PATH=/usr/sbin:/usr/bin:/sbin:/bin:$PATH
 
 TOP=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 CI="$TOP/ci"
-WORKBENCH_CACHE=${WORKBENCH_CACHE:-${XDG_CACHE_HOME:-${HOME:-/root}/.cache}/pin-workbench}
+# spatch and b4 need a HOME; a CI environment may not set one.
+export HOME=${HOME:-$(getent passwd "$(id -u)" | cut -d: -f6)}
+WORKBENCH_CACHE=${WORKBENCH_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/pin-workbench}
 JOBS=${JOBS:-$(nproc)}
 
 export CCACHE_DIR=${CCACHE_DIR:-$WORKBENCH_CACHE/ccache}
