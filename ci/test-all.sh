@@ -1,8 +1,9 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
 # The test command: the main job on the workbench and debug kernels, then
-# every static check a maintainer runs, proof mode and the workbench's own
-# tests.  Ends with "N passed, N failed, N skipped"; exits 1 on any failure.
+# every static check a maintainer runs, proof mode, the splice benchmark
+# and the workbench's own tests.  Ends with "N passed, N failed, N
+# skipped"; exits 1 on any failure.
 #
 # Usage: [KERNEL_TREE=/path/to/linux] ci/test-all.sh
 . "$(dirname "$0")/lib.sh"
@@ -57,6 +58,7 @@ stage "kernel-doc" "$CI/check-kernel-doc.sh"
 stage "coccinelle" "$CI/check-cocci.sh"
 stage "b4 send -o" "$CI/send-with-b4.sh"
 stage "proof mode" "$CI/prove-tests.sh"
+stage "splice benchmark, tip vs base" "$CI/bench-splice.sh"
 stage "workbench self-tests" "$CI/test-judge.sh" "$SRC/tools/testing/kunit/kunit.py"
 stage "workbench self-tests" "$CI/test-bad-input.sh"
 record total INFO "test command took $(($(date +%s) - start))s"
