@@ -6,7 +6,9 @@
 # -icount, so the guest's clock counts instructions, and run
 # ci/bench/splice_throughput in each.  Prints the table (kept in the run's
 # bench-splice.txt) on stderr and "STATUS<tab>what" rows on stdout: each
-# figure of the series tip must be at least BENCH_MIN_RATIO of the base's.
+# figure of the series tip must be at least BENCH_MIN_RATIO of the base's,
+# and on the tip plus patches/broken/splice-confirm-locks-folio.patch (a
+# folio lock round trip per page) one figure at least must fall below it.
 #
 # Usage: ci/bench-splice.sh
 #   BENCH_MIN_RATIO  default 0.99
@@ -15,6 +17,8 @@
 . "$(dirname "$0")/lib.sh"
 min_ratio=${BENCH_MIN_RATIO:-0.99}
 icount=${BENCH_ICOUNT:-shift=0,sleep=off}
+# A variant of the tip that is slower by a folio lock round trip a page.
+slow=splice-confirm-locks-folio.patch
 if [ -z "${WORKBENCH_OUT:-}" ]; then
 	ensure_out
 	"$CI/install-deps.sh"
@@ -36,37 +40,46 @@ gcc -static -O2 -Wall -Werror -I "$SRC/tools/testing/selftests" \
 	die "ci/bench/splice_throughput.c does not build"
 echo bench:splice_throughput >"$install/kselftest-list.txt"
 
-# One column per kernel: "base", then the series' patch numbers.
-labels=(base)
-commits=("$BASE")
-n=0
-for commit in $(git --git-dir="$REPO" rev-list --reverse "$BASE..$TIP"); do
-	n=$((n + 1))
-	labels+=("$(printf '%04d' "$n")")
-	commits+=("$commit")
-done
-
-status=0
-for i in "${!commits[@]}"; do
-	run=$bench/${labels[i]}
-	checkout "$REPO" "$SRC" "${commits[i]}"
-	if ! kdir=$("$CI/build-kernel.sh" --step qemu "$SRC"); then
-		printf 'FAIL\tkernel of %s\n' "${labels[i]}"
-		exit 1
-	fi
+# bench LABEL: build the kernel of $SRC as it is checked out, boot it and
+# keep its medians, "FS CONSUMER MiB/s" per line, in $bench/LABEL/medians.
+bench() {
+	local run=$bench/$1 kdir
+	kdir=$("$CI/build-kernel.sh" --step qemu "$SRC") ||
+		{ printf 'FAIL\tkernel of %s\n' "$1"; exit 1; }
 	"$CI/make-initramfs.sh" "$kdir" "$install" "$bench/initramfs.cpio" \
 		bench:splice_throughput || die "initramfs"
 	QEMU_EXTRA="-smp 1 -icount $icount" \
 		"$CI/boot-and-test.sh" "$kdir" "$bench/initramfs.cpio" "$run" ||
-		{ printf 'FAIL\tbenchmark run on %s (see %s)\n' "${labels[i]}" "$run"; exit 1; }
+		{ printf 'FAIL\tbenchmark run on %s (see %s)\n' "$1" "$run"; exit 1; }
 	"$CI/judge-run.sh" "$SRC/tools/testing/kunit/kunit.py" "$run" >/dev/null ||
-		{ printf 'FAIL\tbenchmark run on %s: %s\n' "${labels[i]}" \
+		{ printf 'FAIL\tbenchmark run on %s: %s\n' "$1" \
 			"$(grep -v '^PASS' "$run/results.tsv" | cut -f2 | tr '\n' ' ')"; exit 1; }
 	# "# # result: FS CONSUMER median M best B worst W MiB/s" -> "FS CONSUMER M"
 	sed -n 's/^[# ]*result: \([^ ]*\) \([^ ]*\) median \([0-9.]*\) .*/\1 \2 \3/p' \
 		"$run/ktap.log" >"$run/medians"
-	[ -s "$run/medians" ] || { printf 'FAIL\tno figures from %s\n' "${labels[i]}"; exit 1; }
+	[ -s "$run/medians" ] || { printf 'FAIL\tno figures from %s\n' "$1"; exit 1; }
+}
+
+# One column per kernel: "base", then the series' patch numbers.
+labels=(base)
+checkout "$REPO" "$SRC" "$BASE"
+bench base
+n=0
+for commit in $(git --git-dir="$REPO" rev-list --reverse "$BASE..$TIP"); do
+	n=$((n + 1))
+	labels+=("$(printf '%04d' "$n")")
+	checkout "$REPO" "$SRC" "$commit"
+	bench "${labels[n]}"
 done
+
+# The benchmark must be able to fail: the tip made deliberately slower.
+checkout "$REPO" "$SRC" "$TIP"
+git -C "$SRC" apply --index "$TOP/patches/broken/$slow" ||
+	{ printf 'FAIL\tbroken/%s does not apply\n' "$slow"; exit 1; }
+git -C "$SRC" -c user.name=workbench -c user.email=workbench@localhost \
+	commit -q -m "broken: $slow"
+labels+=(slow)
+bench slow
 
 # "FS CONSUMER BASE 0001 0002 ...": every run prints the same rows in the
 # same order.
@@ -74,7 +87,7 @@ table=$bench/medians
 cp "$bench/base/medians" "$table"
 for label in "${labels[@]:1}"; do
 	cut -d' ' -f1,2 "$bench/$label/medians" | cmp -s - <(cut -d' ' -f1,2 "$bench/base/medians") ||
-		{ printf 'FAIL	%s and base measured different things\n' "$label"; exit 1; }
+		{ printf 'FAIL\t%s and base measured different things\n' "$label"; exit 1; }
 	cut -d' ' -f3 "$bench/$label/medians" | paste -d' ' "$table" - >"$table.new"
 	mv "$table.new" "$table"
 done
@@ -92,11 +105,13 @@ done
 			printf " %8.1f %7.4f", $i, $i / $3
 		printf "\n"
 	}' "$table"
-	printf '\n(each patch column: MiB/s and the ratio to the base)\n'
+	printf '\n(each column after the base: MiB/s and the ratio to the base;\n'
+	printf ' slow: the tip plus patches/broken/%s)\n' "$slow"
 } | tee "$WORKBENCH_OUT/bench-splice.txt" >&2
 
+status=0
 while read -r fs consumer figures; do
-	base=${figures%% *} tip=${figures##* }
+	base=${figures%% *} tip=$(awk '{ print $(NF - 1) }' <<<"$figures")
 	ratio=$(awk -v t="$tip" -v b="$base" 'BEGIN { printf "%.4f", t / b }')
 	verdict=PASS
 	awk -v r="$ratio" -v m="$min_ratio" 'BEGIN { exit !(r >= m) }' || verdict=FAIL
@@ -104,5 +119,12 @@ while read -r fs consumer figures; do
 	printf '%s\t%s %s: tip/base %s (%s vs %s MiB/s, at least %s)\n' \
 		"$verdict" "$fs" "$consumer" "$ratio" "$tip" "$base" "$min_ratio"
 done <"$table"
+worst=$(awk '{ r = $NF / $3; if (!n++ || r < w) w = r } END { printf "%.4f", w }' "$table")
+if awk -v r="$worst" -v m="$min_ratio" 'BEGIN { exit !(r < m) }'; then
+	printf 'PASS\tthe benchmark notices broken/%s: its worst ratio %s\n' "$slow" "$worst"
+else
+	printf 'FAIL\tthe benchmark does not notice broken/%s: its worst ratio %s\n' "$slow" "$worst"
+	status=1
+fi
 printf 'INFO\tthe table: %s\n' "$WORKBENCH_OUT/bench-splice.txt"
 exit $status
