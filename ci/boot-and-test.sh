@@ -6,6 +6,9 @@
 #
 # Usage: ci/boot-and-test.sh KERNEL_DIR INITRAMFS RUN_DIR
 #   GUEST_TIMEOUT  seconds before the guest is declared hung (default 2400)
+#   GUEST_SMP      virtual CPUs (default 2)
+#   QEMU_ACCEL     kvm or tcg (default kvm where /dev/kvm is usable;
+#                  -icount needs tcg)
 #   QEMU_EXTRA     more QEMU options (e.g. "-icount shift=0" for benchmarks)
 . "$(dirname "$0")/lib.sh"
 [ $# -eq 3 ] || die "usage: $0 KERNEL_DIR INITRAMFS RUN_DIR"
@@ -15,14 +18,16 @@ mkdir -p "$run"
 rm -f "$run/console.log" "$run/ktap.raw" "$run/ktap.log" "$run/scratch.img"
 
 truncate -s 1G "$run/scratch.img"
-mkfs.ext4 -q -F -L scratch "$run/scratch.img" || die "mkfs.ext4 failed"
+# No lazy initialisation: no ext4lazyinit thread writing behind the tests.
+mkfs.ext4 -q -F -L scratch -E lazy_itable_init=0,lazy_journal_init=0 \
+	"$run/scratch.img" || die "mkfs.ext4 failed"
 
-accel=tcg
-[ -w /dev/kvm ] && accel=kvm
+accel=${QEMU_ACCEL:-tcg}
+[ -z "${QEMU_ACCEL:-}" ] && [ -w /dev/kvm ] && accel=kvm
 rc=0
 # shellcheck disable=SC2086
 timeout -k 10 "$timeout" qemu-system-x86_64 \
-	-accel "$accel" -cpu max -smp 2 -m 2G \
+	-accel "$accel" -cpu max -smp "${GUEST_SMP:-2}" -m 2G \
 	-nodefaults -display none -no-reboot \
 	-kernel "$kdir/bzImage" -initrd "$initramfs" \
 	-append "console=ttyS0 panic=-1 printk.devkmsg=on" \
