@@ -38,7 +38,9 @@ while read -r test patch mode file; do
 		checkout "$REPO" "$SRC" "$TIP"
 		git -C "$SRC" apply --index "$TOP/patches/broken/$file" ||
 			{ printf 'FAIL\t%s: broken/%s does not apply\n' "$what" "$file"; status=1; continue; }
-		git -C "$SRC" -c user.name=workbench -c user.email=workbench@localhost \
+		# Fixed dates: the same commit every run, no new object.
+		GIT_AUTHOR_DATE='2000-01-01 00:00 +0000' GIT_COMMITTER_DATE='2000-01-01 00:00 +0000' \
+			git -C "$SRC" -c user.name=workbench -c user.email=workbench@localhost \
 			commit -q -m "broken: $file"
 		;;
 	*)
