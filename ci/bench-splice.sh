@@ -86,14 +86,8 @@ tip=${labels[n]}
 grep -q 'inaccessible-folio simulator present, 0 folios marked' "$out/$tip/ktap.log" ||
 	fail "the tip's kernel does not have the simulator compiled in and off"
 
-# The same tip, deliberately slower.  build-kernel.sh keeps kernels by
-# the tree of HEAD, so the change is committed; fixed dates make it the
-# same commit every run.
-git -C "$SRC" apply --index "$TOP/patches/broken/$slow" ||
-	fail "broken/$slow does not apply"
-GIT_AUTHOR_DATE='2000-01-01 00:00 +0000' GIT_COMMITTER_DATE='2000-01-01 00:00 +0000' \
-	git -C "$SRC" -c user.name=workbench -c user.email=workbench@localhost \
-	commit -q -m "broken: $slow"
+# The same tip, deliberately slower.
+checkout_broken "$slow" || fail "broken/$slow does not apply"
 labels+=(slow)
 run_kernel slow
 

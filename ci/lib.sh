@@ -59,6 +59,17 @@ checkout() {
 	fi
 }
 
+# checkout_broken FILE: check the series tip out in $SRC with
+# patches/broken/FILE applied and committed (the kernels are kept by the
+# tree of HEAD); fixed dates make it the same commit every run.
+checkout_broken() {
+	checkout "$REPO" "$SRC" "$TIP"
+	git -C "$SRC" apply --index "$TOP/patches/broken/$1" || return 1
+	GIT_AUTHOR_DATE='2000-01-01 00:00 +0000' GIT_COMMITTER_DATE='2000-01-01 00:00 +0000' \
+		git -C "$SRC" -c user.name=workbench -c user.email=workbench@localhost \
+		commit -q -m "broken: $1"
+}
+
 # A per-run output directory; the entry scripts create it and export it so
 # every job of one run writes its logs side by side.
 ensure_out() {

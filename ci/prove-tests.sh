@@ -35,13 +35,8 @@ while read -r test patch mode file; do
 		checkout "$REPO" "$SRC" "$before"
 		;;
 	broken)
-		checkout "$REPO" "$SRC" "$TIP"
-		git -C "$SRC" apply --index "$TOP/patches/broken/$file" ||
+		checkout_broken "$file" ||
 			{ printf 'FAIL\t%s: broken/%s does not apply\n' "$what" "$file"; status=1; continue; }
-		# Fixed dates: the same commit every run, no new object.
-		GIT_AUTHOR_DATE='2000-01-01 00:00 +0000' GIT_COMMITTER_DATE='2000-01-01 00:00 +0000' \
-			git -C "$SRC" -c user.name=workbench -c user.email=workbench@localhost \
-			commit -q -m "broken: $file"
 		;;
 	*)
 		printf 'FAIL\t%s: unknown mode\n' "$what"
