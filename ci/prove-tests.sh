@@ -1,20 +1,17 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
 # Proof mode: each test in patches/proofs must fail on the kernel without
-# the patch it guards (see that file).  Kernels before a patch come from
-# the per-commit builds when those ran; broken variants are built here.
-# Prints "STATUS<tab>verdict" lines.
+# the patch it guards (see that file): the series up to the patch before,
+# or the tip plus a deliberately broken variant.  Prints "STATUS<tab>verdict"
+# rows; exits 1 if a test did not fail where it must.
 #
 # Usage: ci/prove-tests.sh
-. "$(dirname "$0")/lib.sh"
-ensure_out
-load_tree_state
-# Commits are built in the tip's own checkout and build directory: the
-# same paths keep ccache hitting and the builds incremental.
-trap 'checkout "$REPO" "$SRC" "$TIP"' EXIT
+. "$(dirname "$0")/lib/common.sh"
+[ $# -eq 0 ] || die "usage: $0"
+need_tree
 
-install=$("$CI/build-selftests.sh") || { printf 'FAIL\tselftests build\n'; exit 1; }
-commits=($(git --git-dir="$REPO" rev-list --reverse "$BASE..$TIP"))
+install=$("$STEPS/build-selftests.sh") || { printf 'FAIL\tselftests build\n'; exit 1; }
+mapfile -t commits < <(git --git-dir="$REPO" rev-list --reverse "$BASE..$TIP")
 status=0
 n=0
 while read -r test patch mode file; do
@@ -30,36 +27,31 @@ while read -r test patch mode file; do
 	case $mode in
 	before)
 		[ "$patch" != - ] || { printf 'FAIL\t%s: mode before needs a patch\n' "$what"; status=1; continue; }
-		before=$BASE
-		[ "$index" -gt 1 ] && before=${commits[index - 2]}
-		checkout "$REPO" "$SRC" "$before"
+		rev=base
+		[ "$index" -gt 1 ] && rev=${commits[index - 2]}
 		;;
-	broken)
-		checkout_broken "$file" ||
-			{ printf 'FAIL\t%s: broken/%s does not apply\n' "$what" "$file"; status=1; continue; }
-		;;
+	broken) rev=broken:$file ;;
 	*)
-		printf 'FAIL\t%s: unknown mode\n' "$what"
+		printf 'FAIL\t%s: unknown mode %s\n' "$what" "$mode"
 		status=1
 		continue
 		;;
 	esac
 	run=$WORKBENCH_OUT/proof-$n
-	mkdir -p "$run"
-	if kdir=$("$CI/build-kernel.sh" --step qemu "$SRC") &&
-		"$CI/make-initramfs.sh" "$kdir" "$install" "$run/initramfs.cpio" "$test" &&
-		"$CI/boot-and-test.sh" "$kdir" "$run/initramfs.cpio" "$run"; then
-		"$CI/judge-run.sh" "$SRC/tools/testing/kunit/kunit.py" "$run" >/dev/null || true
-		if grep -q '^# workbench: end of run$' "$run/ktap.log" &&
-			grep -qxF "$(printf 'FAIL\tselftests: %s: %s' "${test%%:*}" "${test#*:}")" "$run/results.tsv"; then
-			printf 'PASS\t%s: it fails (%s)\n' "$what" "$run/ktap.log"
-			continue
-		fi
-		printf 'FAIL\t%s: it did not fail (%s)\n' "$what" "$run/ktap.log"
-	else
-		printf 'FAIL\t%s: no kernel or no run (%s)\n' "$what" "$run"
+	if ! kdir=$("$STEPS/build-kernel.sh" qemu "$rev"); then
+		printf 'FAIL\t%s: no kernel (%s)\n' "$what" "$WORKBENCH_OUT"
+		status=1
+		continue
 	fi
-	status=1
+	"$STEPS/run-tests-in-qemu.sh" "$kdir" "$install" "$run" "$test" >/dev/null || true
+	# It must have run to its end and failed, not crashed the guest.
+	if grep -qxF '# workbench: end of run' "$run/ktap.log" 2>/dev/null &&
+		grep -q "^FAIL	selftests: ${test%%:*}: ${test#*:}\\b" "$run/results.tsv"; then
+		printf 'PASS\t%s: %s\n' "$what" "$(grep -m 1 "^FAIL	selftests: ${test%%:*}: ${test#*:}" "$run/results.tsv" | cut -f2)"
+	else
+		printf 'FAIL\t%s: it did not fail (%s)\n' "$what" "$run/ktap.log"
+		status=1
+	fi
 done < <(list_entries "$TOP/patches/proofs")
 [ $n -gt 0 ] || printf 'INFO\tno test in patches/proofs yet\n'
 exit $status

@@ -3,39 +3,33 @@
 # The main job: apply the series to the kernel tree, build it, boot it in
 # QEMU, run the selftests and print the results.
 #
-# Usage: [KERNEL_TREE=/path/to/linux] ci/run-series-in-qemu.sh [qemu|debug]
-#   qemu   the workbench config (default)
-#   debug  the same with KASAN, lockdep, DEBUG_ATOMIC_SLEEP, DEBUG_VM_PGTABLE
-#          and fault injection
-# Run alone it prints its summary; ci/test-all.sh runs it as two stages.
-. "$(dirname "$0")/lib.sh"
+# Usage: [KERNEL_TREE=/path/to/linux] ci/run-series-in-qemu.sh [--rows] [qemu|debug]
+#   qemu    the workbench config (default)
+#   debug   the same with KASAN, lockdep, DEBUG_ATOMIC_SLEEP, DEBUG_VM_PGTABLE
+#           and fault injection
+#   --rows  print "STATUS<tab>what" rows instead of the summary (how
+#           ci/test-all.sh runs it)
+. "$(dirname "$0")/lib/common.sh"
+rows=false
+[ "${1:-}" = --rows ] && { rows=true; shift; }
 variant=${1:-qemu}
-standalone=false
-[ -z "${WORKBENCH_OUT:-}" ] && standalone=true
-ensure_out
+[ $# -le 1 ] || die "usage: $0 [--rows] [qemu|debug]"
+need_tree
 
-if $standalone; then
-	"$CI/install-deps.sh"
-	"$CI/prepare-tree.sh"
-fi
-load_tree_state
-stage="selftests in QEMU, $variant kernel, $TREE_LABEL"
-run=$WORKBENCH_OUT/run-$variant
-
-fail() {
-	record "$stage" FAIL "$1"
-	$standalone && "$CI/summarize.sh"
-	exit 1
+main_job() {
+	local kdir install
+	kdir=$("$STEPS/build-kernel.sh" "$variant" tip) ||
+		{ printf 'FAIL\tkernel build (%s)\n' "$WORKBENCH_OUT"; return 1; }
+	install=$("$STEPS/build-selftests.sh") ||
+		{ printf 'FAIL\tselftests build (%s)\n' "$WORKBENCH_OUT"; return 1; }
+	"$STEPS/run-tests-in-qemu.sh" "$kdir" "$install" "$WORKBENCH_OUT/run-$variant" ||
+		return 1
+	sed -n 's/^# workbench: \(first test at .*\)/INFO\tguest: \1/p' "$WORKBENCH_OUT/run-$variant/ktap.log"
 }
 
-kdir=$("$CI/build-kernel.sh" "$variant" "$SRC") || fail "kernel build"
-install=$("$CI/build-selftests.sh") || fail "selftests build"
-"$CI/make-initramfs.sh" "$kdir" "$install" "$WORKBENCH_OUT/initramfs.cpio" ||
-	fail "initramfs"
-err=$("$CI/boot-and-test.sh" "$kdir" "$WORKBENCH_OUT/initramfs.cpio" "$run" 2>&1) ||
-	fail "${err##*error: }"
-"$CI/judge-run.sh" "$SRC/tools/testing/kunit/kunit.py" "$run" >/dev/null || true
-record_file "$stage" "$run/results.tsv"
-record "$stage" INFO "$(sed -n 's/^# workbench: \(first test at .*\)/guest: \1/p' "$run/ktap.log")"
-$standalone && exec "$CI/summarize.sh"
-exit 0
+if $rows; then
+	main_job
+	exit
+fi
+record "selftests in QEMU, $variant kernel, $TREE_LABEL" main_job || true
+summarize

@@ -1,65 +1,40 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
-# The test command: the main job on the workbench and debug kernels, then
-# every static check a maintainer runs, proof mode, the splice benchmark
-# and the workbench's own tests.  Ends with "N passed, N failed, N
+# The test command: the workbench's own tests, then the main job on
+# the workbench and debug kernels, every static check a maintainer runs,
+# proof mode and the splice benchmark.  Ends with "N passed, N failed, N
 # skipped"; exits 1 on any failure.
 #
-# Usage: [KERNEL_TREE=/path/to/linux] ci/test-all.sh
-. "$(dirname "$0")/lib.sh"
+# Usage: [KERNEL_TREE=/path/to/linux [KERNEL_REF=rev]] ci/test-all.sh
+. "$(dirname "$0")/lib/common.sh"
+[ $# -eq 0 ] || die "usage: $0"
 ensure_out
 start=$(date +%s)
 
-"$CI/install-deps.sh" || { record setup FAIL "packages (see above)"; exec "$CI/summarize.sh"; }
-if ! err=$("$CI/prepare-tree.sh" 2>&1); then
+if ! err=$( { "$STEPS/install-deps.sh" && "$STEPS/prepare-tree.sh"; } 2>&1); then
 	printf '%s\n' "$err" >&2
-	record "kernel tree" FAIL "${err##*error: }"
-	exec "$CI/summarize.sh"
+	record "kernel tree" printf 'FAIL\t%s\n' "${err##*error: }" || true
+	summarize
+	exit 1
 fi
 printf '%s\n' "$err" >&2
-load_tree_state
-record "kernel tree" INFO "$TREE_LABEL, $(git --git-dir="$REPO" rev-list --count "$BASE..$TIP") patches (git am and quilt agree)"
+need_tree
+record "kernel tree" printf 'INFO\t%s, %s patches (git am and quilt agree)\n' \
+	"$TREE_LABEL" "$(git --git-dir="$REPO" rev-list --count "$BASE..$TIP")"
+# A broken workbench fails in seconds, before any kernel is built.
+record "workbench self-tests" "$CI/tests/run-self-tests.sh" || true
 
-# stage NAME COMMAND...: a check that prints "STATUS<tab>what" rows.
-stage() {
-	local name=$1 t0 rows
-	shift
-	t0=$(date +%s)
-	rows=$(mktemp)
-	log "$name"
-	"$@" >"$rows" 2>>"$WORKBENCH_OUT/stages.log" ||
-		grep -q '^FAIL' "$rows" || printf 'FAIL\t%s failed (see stages.log)\n' "$1" >>"$rows"
-	record_file "$name" "$rows"
-	record "$name" INFO "(took $(($(date +%s) - t0))s)"
-	rm -f "$rows"
-}
-
-# check WHAT COMMAND...: a check that prints its problems and exits 1.
-check() {
-	local what=$1 out
-	shift
-	if out=$("$@" 2>&1); then
-		printf 'PASS\t%s\n' "$what"
-	else
-		printf 'FAIL\t%s: %s\n' "$what" "$(tr '\n' ' ' <<<"$out")"
-	fi
-}
-
-log "main job, workbench kernel"
-"$CI/run-series-in-qemu.sh" qemu || true
-log "main job, debug kernel"
-"$CI/run-series-in-qemu.sh" debug || true
-stage "series layout" check "series and patches/ agree" "$CI/check-series-files.sh"
-stage "series layout" check "tools-testing-selftests/ and coccinelle/ match the series" "$CI/check-mirrors.sh"
-stage "checkpatch --strict" "$CI/check-checkpatch.sh"
-stage "every commit builds" "$CI/check-each-commit-builds.sh"
-stage "sparse and W=1" "$CI/check-sparse-w1.sh"
-stage "kernel-doc" "$CI/check-kernel-doc.sh"
-stage "coccinelle" "$CI/check-cocci.sh"
-stage "b4 send -o" "$CI/send-with-b4.sh"
-stage "proof mode" "$CI/prove-tests.sh"
-stage "splice benchmark, tip vs base" "$CI/bench-splice.sh"
-stage "workbench self-tests" "$CI/test-judge.sh" "$SRC/tools/testing/kunit/kunit.py"
-stage "workbench self-tests" "$CI/test-bad-input.sh"
-record total INFO "test command took $(($(date +%s) - start))s"
-exec "$CI/summarize.sh"
+record "selftests in QEMU, qemu kernel" "$CI/run-series-in-qemu.sh" --rows qemu || true
+record "selftests in QEMU, debug kernel" "$CI/run-series-in-qemu.sh" --rows debug || true
+record "series layout" "$CHECKS/check-series-files.sh" || true
+record "series layout" "$CHECKS/check-mirrors.sh" || true
+record "checkpatch --strict" "$CHECKS/check-checkpatch.sh" || true
+record "every commit builds" "$CHECKS/check-each-commit-builds.sh" || true
+record "sparse and W=1" "$CHECKS/check-sparse-w1.sh" || true
+record "kernel-doc" "$CHECKS/check-kernel-doc.sh" || true
+record "coccinelle" "$CHECKS/check-cocci.sh" || true
+record "b4 send -o" "$CHECKS/send-with-b4.sh" || true
+record "proof mode" "$CI/prove-tests.sh" || true
+record "splice benchmark, tip vs base" "$CI/bench-splice.sh" || true
+record total printf 'INFO\ttest command took %ds\n' "$(($(date +%s) - start))"
+summarize

@@ -5,10 +5,10 @@
 # over the whole tree, timed, against the triaged findings.  Prints
 # "STATUS<tab>verdict" lines.
 #
-# Usage: ci/check-cocci.sh
-. "$(dirname "$0")/lib.sh"
-ensure_out
-load_tree_state
+# Usage: ci/checks/check-cocci.sh
+. "$(dirname "$0")/../lib/common.sh"
+[ $# -eq 0 ] || die "usage: $0"
+need_tree
 
 mapfile -t rules < <(cd "$TOP/coccinelle" && find . -name '*.cocci' | sed 's|^\./||' | sort)
 if [ ${#rules[@]} -eq 0 ]; then

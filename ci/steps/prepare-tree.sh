@@ -3,15 +3,19 @@
 # Find the kernel tree, apply the series with git am, check that quilt
 # gives the same tree, and check out the result for the build jobs.
 #
-# Usage: [KERNEL_TREE=/path/to/linux [KERNEL_REF=rev]] ci/prepare-tree.sh
+# Usage: [KERNEL_TREE=/path/to/linux [KERNEL_REF=rev]] ci/steps/prepare-tree.sh
 #
 # The default tree is Debian's linux-source package (ci/base-kernel),
 # extracted and committed once into $WORKBENCH_CACHE/src.  A KERNEL_TREE is
 # only read: the workbench keeps its own repository, whose objects come from
 # the user's tree through git alternates, and its own checkouts.
 #
-# Writes $WORKBENCH_OUT/tree.env for the other jobs.
-. "$(dirname "$0")/lib.sh"
+# Writes $WORKBENCH_OUT/tree.env for the other scripts (ci/lib/common.sh's
+# need_tree loads it): the tip is checked out in $WORK/tree, which never
+# moves; kernels of other commits and of broken variants are built in
+# $WORK/build, a checkout of its own.
+. "$(dirname "$0")/../lib/common.sh"
+[ $# -eq 0 ] || die "usage: $0"
 ensure_out
 
 git_id() {
@@ -53,9 +57,9 @@ else
 	pkg=$(setting base-kernel package)
 	want=$(setting base-kernel version)
 	tarball=/usr/src/$pkg.tar.xz
-	[ -r "$tarball" ] || die "$tarball is missing: run ci/install-deps.sh"
+	[ -r "$tarball" ] || die "$tarball is missing: run ci/steps/install-deps.sh"
 	have=$(dpkg-query -W -f='${Version}' "$pkg" 2>/dev/null) ||
-		die "$pkg is not installed: run ci/install-deps.sh"
+		die "$pkg is not installed: run ci/steps/install-deps.sh"
 	have=${have%%-*}
 	[ "$have" = "$want" ] ||
 		log "NOTE: Debian ships $pkg $have, ci/base-kernel names $want; using $have"
@@ -140,4 +144,5 @@ log "kernel tree: $tree_label, $npatches patches applied (git am; quilt agrees)"
 	printf 'BASE=%q\n' "$base"
 	printf 'TIP=%q\n' "$tip"
 	printf 'SRC=%q\n' "$work/tree"
+	printf 'BUILD_SRC=%q\n' "$work/build"
 } >"$WORKBENCH_OUT/tree.env"

@@ -3,10 +3,10 @@
 # Build the selftests of ci/selftests.conf from the series tip, static, and
 # install them with the kselftest install target; print the install path.
 #
-# Usage: ci/build-selftests.sh
-. "$(dirname "$0")/lib.sh"
-ensure_out
-load_tree_state
+# Usage: ci/steps/build-selftests.sh
+. "$(dirname "$0")/../lib/common.sh"
+[ $# -eq 0 ] || die "usage: $0"
+need_tree
 . "$CI/selftests.conf"
 
 build=$WORKBENCH_CACHE/build/$TREE_NAME-selftests

@@ -3,8 +3,9 @@
 # Bad input to the workbench gets a one-line cause and a non-zero exit, and
 # the user's tree is left as it was.  Prints "STATUS<tab>case" lines.
 #
-# Usage: ci/test-bad-input.sh
-. "$(dirname "$0")/lib.sh"
+# Usage: ci/tests/test-bad-input.sh
+. "$(dirname "$0")/../lib/common.sh"
+[ $# -eq 0 ] || die "usage: $0"
 scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT
 status=0
@@ -23,16 +24,25 @@ expect() {
 }
 
 expect "KERNEL_TREE that does not exist" "no such directory" \
-	env KERNEL_TREE="$scratch/nowhere" "$CI/prepare-tree.sh"
+	env KERNEL_TREE="$scratch/nowhere" "$STEPS/prepare-tree.sh"
 mkdir "$scratch/plain"
 expect "KERNEL_TREE that is not a git tree" "is not a git tree" \
-	env KERNEL_TREE="$scratch/plain" "$CI/prepare-tree.sh"
+	env KERNEL_TREE="$scratch/plain" "$STEPS/prepare-tree.sh"
 git init -q "$scratch/notlinux"
 git -C "$scratch/notlinux" -c user.name=t -c user.email=t@t commit -q --allow-empty -m empty
 expect "KERNEL_TREE that is not Linux" "is not a Linux tree" \
-	env KERNEL_TREE="$scratch/notlinux" "$CI/prepare-tree.sh"
+	env KERNEL_TREE="$scratch/notlinux" "$STEPS/prepare-tree.sh"
 expect "KERNEL_REF that does not exist" "has no commit no-such-ref" \
-	env KERNEL_TREE="$scratch/notlinux" KERNEL_REF=no-such-ref "$CI/prepare-tree.sh"
+	env KERNEL_TREE="$scratch/notlinux" KERNEL_REF=no-such-ref "$STEPS/prepare-tree.sh"
+
+expect "build-kernel.sh of an unknown config" "unknown variant nosuch" \
+	"$STEPS/build-kernel.sh" nosuch tip
+expect "build-kernel.sh of a revision that does not exist" "no revision no-such-rev" \
+	"$STEPS/build-kernel.sh" qemu no-such-rev
+expect "build-kernel.sh of a broken variant that does not exist" "no patches/broken/nosuch.patch" \
+	"$STEPS/build-kernel.sh" qemu broken:nosuch.patch
+expect "boot-qemu.sh of a kernel that does not exist" "no $scratch/nowhere/bzImage" \
+	"$STEPS/boot-qemu.sh" "$scratch/nowhere" "$scratch/nowhere.cpio" "$scratch/run"
 
 # A series whose patch does not apply: named, with the failing hunk.
 cp -r "$TOP" "$scratch/project"
@@ -54,8 +64,8 @@ Subject: [PATCH] does not apply
 PATCH
 echo 9999-does-not-apply.patch >>"$scratch/project/series"
 expect "series that does not apply" "series does not apply: 9999-does-not-apply.patch" \
-	"$scratch/project/ci/prepare-tree.sh"
-out=$(WORKBENCH_OUT=$scratch/out-hunk "$scratch/project/ci/prepare-tree.sh" 2>&1 || true)
+	"$scratch/project/ci/steps/prepare-tree.sh"
+out=$(WORKBENCH_OUT=$scratch/out-hunk "$scratch/project/ci/steps/prepare-tree.sh" 2>&1 || true)
 if grep -qF 'this line is not in mm/gup.c' <<<"$out"; then
 	printf 'PASS\tbad input: the failing hunk is shown\n'
 else

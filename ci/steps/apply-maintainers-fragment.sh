@@ -3,8 +3,8 @@
 # Add the lines of MAINTAINERS.fragment to the entries it names, in the
 # MAINTAINERS file of a checkout.
 #
-# Usage: ci/apply-maintainers-fragment.sh CHECKOUT
-. "$(dirname "$0")/lib.sh"
+# Usage: ci/steps/apply-maintainers-fragment.sh CHECKOUT
+. "$(dirname "$0")/../lib/common.sh"
 [ $# -eq 1 ] || die "usage: $0 CHECKOUT"
 maintainers=$1/MAINTAINERS
 [ -w "$maintainers" ] || die "no MAINTAINERS in $1"

@@ -5,12 +5,12 @@
 # the installed selftests and ci/guest/init, with the kernel's own
 # usr/gen_initramfs.sh.
 #
-# Usage: ci/make-initramfs.sh KERNEL_DIR SELFTESTS_INSTALL OUTPUT [TESTS]
+# Usage: ci/steps/make-initramfs.sh KERNEL_DIR SELFTESTS_INSTALL OUTPUT [TESTS]
 #   TESTS  what run_kselftest.sh runs (COLLECTION:TEST ...); default
 #          SELFTEST_RUN of ci/selftests.conf
-. "$(dirname "$0")/lib.sh"
-load_tree_state
+. "$(dirname "$0")/../lib/common.sh"
 [ $# -eq 3 ] || [ $# -eq 4 ] || die "usage: $0 KERNEL_DIR SELFTESTS_INSTALL OUTPUT [TESTS]"
+need_tree
 kdir=$1 install=$2 output=$3
 . "$CI/selftests.conf"
 SELFTEST_RUN=${4:-$SELFTEST_RUN}

@@ -2,8 +2,9 @@
 # SPDX-License-Identifier: GPL-2.0
 # Install the Debian packages the workbench uses, if any is missing.
 #
-# Usage: ci/install-deps.sh
-. "$(dirname "$0")/lib.sh"
+# Usage: ci/steps/install-deps.sh
+. "$(dirname "$0")/../lib/common.sh"
+[ $# -eq 0 ] || die "usage: $0"
 
 packages=(
 	# kernel build
@@ -15,6 +16,8 @@ packages=(
 	qemu-system-x86 busybox-static e2fsprogs
 	# static checks and sending
 	sparse coccinelle quilt b4
+	# the workbench's self-tests
+	shellcheck
 	"$(setting base-kernel package)"
 )
 

@@ -4,10 +4,10 @@
 # warning at the tip that the base does not have.  Prints
 # "STATUS<tab>file: verdict" lines.
 #
-# Usage: ci/check-kernel-doc.sh
-. "$(dirname "$0")/lib.sh"
-ensure_out
-load_tree_state
+# Usage: ci/checks/check-kernel-doc.sh
+. "$(dirname "$0")/../lib/common.sh"
+[ $# -eq 0 ] || die "usage: $0"
+need_tree
 
 mapfile -t files < <(git --git-dir="$REPO" diff --name-only --diff-filter=AM \
 	"$BASE" "$TIP" -- '*.c' '*.h' ':!tools/' ':!scripts/' ':!samples/')

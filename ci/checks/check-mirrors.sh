@@ -3,11 +3,13 @@
 # tools-testing-selftests/ and coccinelle/ hold exactly the files the series
 # adds or changes under tools/testing/selftests/ and scripts/coccinelle/,
 # as the series tip has them.  The patches are the source of truth; with
-# --update the mirrors are rewritten from them.
+# --update the mirrors are rewritten from them.  Prints "STATUS<tab>what"
+# rows.
 #
-# Usage: ci/check-mirrors.sh [--update]
-. "$(dirname "$0")/lib.sh"
-load_tree_state
+# Usage: ci/checks/check-mirrors.sh [--update]
+. "$(dirname "$0")/../lib/common.sh"
+[ $# -eq 0 ] || [ "$*" = --update ] || die "usage: $0 [--update]"
+need_tree
 
 want=$(mktemp -d)
 trap 'rm -rf "$want"' EXIT
@@ -23,13 +25,18 @@ while read -r path; do
 	git --git-dir="$REPO" show "$TIP:$path" >"$want/$dest"
 done
 
+status=0
 for dir in tools-testing-selftests coccinelle; do
 	cp "$TOP/$dir/README" "$want/$dir/README"
 	if [ "${1:-}" = --update ]; then
 		rsync -a --delete --checksum "$want/$dir/" "$TOP/$dir/"
-	elif ! diff -r "$want/$dir" "$TOP/$dir" >/dev/null; then
-		diff -rq "$want/$dir" "$TOP/$dir" | sed "s|$want/|series:|g; s|$TOP/|mirror:|g"
-		echo "$dir/ has drifted from the series (ci/check-mirrors.sh --update rewrites it)"
-		exit 1
+		printf 'PASS\t%s/ rewritten from the series\n' "$dir"
+	elif diff -r "$want/$dir" "$TOP/$dir" >/dev/null; then
+		printf 'PASS\t%s/ matches the series\n' "$dir"
+	else
+		printf 'FAIL\t%s/ has drifted from the series (ci/checks/check-mirrors.sh --update rewrites it): %s\n' \
+			"$dir" "$(diff -rq "$want/$dir" "$TOP/$dir" | sed "s|$want/|series:|g; s|$TOP/|mirror:|g" | tr '\n' ' ')"
+		status=1
 	fi
 done
+exit $status

@@ -4,10 +4,10 @@
 # warning, and every CHECK either fixed or explained in ci/checkpatch-checks.
 # Prints "STATUS<tab>patch: verdict" lines.
 #
-# Usage: ci/check-checkpatch.sh
-. "$(dirname "$0")/lib.sh"
-ensure_out
-load_tree_state
+# Usage: ci/checks/check-checkpatch.sh
+. "$(dirname "$0")/../lib/common.sh"
+[ $# -eq 0 ] || die "usage: $0"
+need_tree
 
 status=0
 while read -r patch; do
@@ -18,7 +18,7 @@ while read -r patch; do
 	bad=$(grep -cE ':[0-9]+: (ERROR|WARNING):' "$out" || true)
 	unexplained=0
 	while read -r type; do
-		grep -qE "^$name[[:space:]]+$type[[:space:]]" "$CI/checkpatch-checks" ||
+		grep -qE "^${name}[[:space:]]+${type}[[:space:]]" "$CI/checkpatch-checks" ||
 			unexplained=$((unexplained + 1))
 	done < <(sed -n 's/.*: CHECK:\([A-Z_]*\):.*/\1/p' "$out" | sort -u)
 	if [ "$bad" -gt 0 ] || [ "$unexplained" -gt 0 ]; then

@@ -4,13 +4,10 @@
 # no warning at the tip that the base does not have (line numbers aside).
 # Prints "STATUS<tab>file: verdict" lines.
 #
-# Usage: ci/check-sparse-w1.sh
-. "$(dirname "$0")/lib.sh"
-ensure_out
-load_tree_state
-# Commits are built in the tip's own checkout and build directory: the
-# same paths keep ccache hitting and the builds incremental.
-trap 'checkout "$REPO" "$SRC" "$TIP"' EXIT
+# Usage: ci/checks/check-sparse-w1.sh
+. "$(dirname "$0")/../lib/common.sh"
+[ $# -eq 0 ] || die "usage: $0"
+need_tree
 
 mapfile -t files < <(git --git-dir="$REPO" diff --name-only --diff-filter=AM \
 	"$BASE" "$TIP" -- '*.c' ':!tools/' ':!scripts/' ':!samples/' ':!Documentation/')
@@ -18,22 +15,22 @@ if [ ${#files[@]} -eq 0 ]; then
 	printf 'INFO\tthe series touches no kernel C file\n'
 	exit 0
 fi
-kdir=$("$CI/build-kernel.sh" qemu "$SRC") || { printf 'FAIL\tno tip kernel\n'; exit 1; }
+kdir=$("$STEPS/build-kernel.sh" qemu tip) || { printf 'FAIL\tno tip kernel\n'; exit 1; }
 build=$WORKBENCH_CACHE/build/$TREE_NAME-check
 mkdir -p "$build"
 
 # warnings SIDE COMMIT: the normalized warnings of each file at COMMIT.
 warnings() {
 	local side=$1 file log
-	checkout "$REPO" "$SRC" "$2"
+	checkout "$REPO" "$BUILD_SRC" "$2"
 	cmp -s "$kdir/.config" "$build/.config" || cp "$kdir/.config" "$build/.config"
 	for file in "${files[@]}"; do
 		log=$WORKBENCH_OUT/sparse-w1-$side-${file//\//_}.log
-		if [ ! -f "$SRC/$file" ]; then
+		if [ ! -f "$BUILD_SRC/$file" ]; then
 			: >"$log"
 			continue
 		fi
-		make -C "$SRC" O="$build" -j"$JOBS" C=2 W=1 CC="ccache gcc" \
+		make -C "$BUILD_SRC" O="$build" -j"$JOBS" C=2 W=1 CC="ccache gcc" \
 			"${file%.c}.o" >"$log" 2>&1 || echo "BUILD FAILED" >>"$log"
 		{ grep -E ': (warning|error):|BUILD FAILED' "$log" || true; } |
 			sed -E 's/:[0-9]+:[0-9]+:/:/; s/:[0-9]+:/:/' | sort >"$log.norm"

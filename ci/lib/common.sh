@@ -1,0 +1,136 @@
+# shellcheck shell=bash
+# SPDX-License-Identifier: GPL-2.0
+# Settings and helpers shared by the workbench scripts.  Sourced, not run.
+#
+# Everything the workbench keeps between runs lives under $WORKBENCH_CACHE
+# (never inside the clone): the extracted base tree, its work repositories,
+# build directories, ccache and the kernels already built.  One run's logs
+# live in $WORKBENCH_OUT; a script run by hand without it gets a new one.
+#
+# The result protocol: a step or check prints "STATUS<tab>what" rows on
+# stdout (STATUS is PASS, FAIL, SKIP or INFO), its progress and logs on
+# stderr, and exits non-zero when it failed.  Only ci/test-all.sh and
+# ci/run-series-in-qemu.sh record rows and print the summary.
+
+set -euo pipefail
+
+# Debian's tools first (python3 with the modules checkpatch.pl needs).
+export PATH=/usr/sbin:/usr/bin:/sbin:/bin:$PATH
+
+TOP=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+CI=$TOP/ci
+# shellcheck disable=SC2034 # used by the scripts that source this file
+STEPS=$CI/steps CHECKS=$CI/checks
+# spatch and b4 need a HOME; a CI environment may not set one.
+export HOME=${HOME:-$(getent passwd "$(id -u)" | cut -d: -f6)}
+WORKBENCH_CACHE=${WORKBENCH_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/pin-workbench}
+JOBS=${JOBS:-$(nproc)}
+
+export CCACHE_DIR=${CCACHE_DIR:-$WORKBENCH_CACHE/ccache}
+export CCACHE_BASEDIR=$WORKBENCH_CACHE
+export CCACHE_MAXSIZE=${CCACHE_MAXSIZE:-10G}
+# Same inputs, same hashes: git am and b4 run with these.
+export LC_ALL=C.UTF-8 TZ=UTC
+
+log() { printf '%s: %s\n' "${0##*/}" "$*" >&2; }
+die() { printf '%s: error: %s\n' "${0##*/}" "$*" >&2; exit 1; }
+
+# Read KEY=VALUE from one of ci/'s settings files.
+setting() {
+	sed -n "s/^$2=//p" "$CI/$1" | tail -n 1
+}
+
+# The identity that authors and signs the series (ci/identity).
+identity_name() { setting identity name; }
+identity_email() { setting identity email; }
+
+# Lines of a list file, comments and blank lines dropped.
+list_entries() {
+	sed -e 's/#.*//' -e 's/[[:space:]]*$//' -e '/^$/d' "$1"
+}
+
+# The patches of the series, in order, as paths.
+series_patches() {
+	local name
+	list_entries "$TOP/series" | while read -r name _; do
+		printf '%s\n' "$TOP/patches/$name"
+	done
+}
+
+# results.py, the part of the workbench that parses and decides.
+results_py() {
+	python3 "$CI/lib/results.py" "$@"
+}
+
+# checkout REPO WORKTREE COMMIT: check COMMIT out in a worktree of REPO,
+# made on first use.  Files whose content does not change keep their mtime,
+# so builds in that worktree stay incremental.
+checkout() {
+	if [ -e "$2/.git" ]; then
+		git -C "$2" checkout -q -f --detach "$3"
+	else
+		git --git-dir="$1" worktree add -q -f --detach "$2" "$3"
+	fi
+}
+
+# checkout_broken WORKTREE FILE: check the series tip out in WORKTREE with
+# patches/broken/FILE applied and committed (kernels are kept by the tree
+# of HEAD); fixed dates make it the same commit every run.
+checkout_broken() {
+	checkout "$REPO" "$1" "$TIP"
+	git -C "$1" apply --index "$TOP/patches/broken/$2" || return 1
+	GIT_AUTHOR_DATE='2000-01-01 00:00 +0000' GIT_COMMITTER_DATE='2000-01-01 00:00 +0000' \
+		git -C "$1" -c user.name=workbench -c user.email=workbench@localhost \
+		commit -q -m "broken: $2"
+}
+
+# The run's output directory: $WORKBENCH_OUT, or a new one, exported so
+# every script of one run writes its logs side by side.
+ensure_out() {
+	if [ -z "${WORKBENCH_OUT:-}" ]; then
+		WORKBENCH_OUT="$WORKBENCH_CACHE/out/$(date -u +%Y%m%d-%H%M%S)-$$"
+		export WORKBENCH_OUT
+	fi
+	mkdir -p "$WORKBENCH_OUT"
+}
+
+# need_tree: load the run's tree state ($WORKBENCH_OUT/tree.env), first
+# installing what is missing and preparing the tree if this run has not
+# done it yet.  Leaves REPO, BASE, TIP, SRC (the tip's checkout, which
+# never moves), BUILD_SRC (the checkout the kernels are built in), WORK,
+# TREE_NAME and TREE_LABEL set.
+need_tree() {
+	ensure_out
+	if [ ! -r "$WORKBENCH_OUT/tree.env" ]; then
+		"$STEPS/install-deps.sh" >&2
+		"$STEPS/prepare-tree.sh" >&2
+	fi
+	# shellcheck source=/dev/null
+	. "$WORKBENCH_OUT/tree.env"
+}
+
+# record STAGE COMMAND...: run a step or check and add its rows to the
+# run's results under STAGE, with how long it took.  A command that fails
+# without a FAIL row of its own gets one: no failure goes unrecorded.
+record() {
+	local stage=$1 t0 rows rc=0
+	shift
+	t0=$(date +%s)
+	rows=$(mktemp)
+	log "$stage"
+	"$@" >"$rows" 2> >(tee -a "$WORKBENCH_OUT/stages.log" >&2) || rc=$?
+	if [ $rc -ne 0 ] && ! grep -q '^FAIL' "$rows"; then
+		printf 'FAIL\t%s exited with status %d (see %s)\n' "${1##*/}" "$rc" \
+			"$WORKBENCH_OUT/stages.log" >>"$rows"
+	fi
+	printf 'INFO\t(took %ds)\n' "$(($(date +%s) - t0))" >>"$rows"
+	sed "s/^/$(printf '%s' "$stage" | sed 's/[\/&]/\\&/g')\t/" "$rows" >>"$WORKBENCH_OUT/results.tsv"
+	rm -f "$rows"
+	return $rc
+}
+
+# summarize: print the run's results and its closing line; exit status 1
+# if anything failed.
+summarize() {
+	results_py summary "$WORKBENCH_OUT/results.tsv"
+}

@@ -1,0 +1,265 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-2.0
+"""The workbench's verdicts: the parts that parse and decide.
+
+  results.py judge KUNIT_PY SPLAT_PATTERNS RUN_DIR
+      Judge one guest run (RUN_DIR/ktap.log, RUN_DIR/console.log): did it
+      reach its end, what did each selftest program give (the kernel's own
+      KTAP parser, tools/testing/kunit/kunit.py parse), which of its cases
+      failed (kselftest's "# "-nested results), did the kernel splat.
+      Writes RUN_DIR/results.tsv, prints it, exits 1 on any failure.
+
+  results.py bench MIN_RATIO SLOW OUT_DIR LABEL...
+      The splice benchmark's table and verdict.  OUT_DIR/LABEL/ktap.log
+      holds each kernel's run: the first label is the base, the last but
+      one the series tip, the last the deliberately slower variant SLOW.
+      Writes OUT_DIR/table.txt, prints rows, exits 1 if the tip is slower
+      than MIN_RATIO of the base anywhere or the slow variant is not.
+
+  results.py summary RESULTS_TSV
+      The run's results, a short table per stage, the kernels the run
+      built (kernels.tsv beside RESULTS_TSV), and the closing line
+      "N passed, N failed, N skipped"; exits 1 if anything failed.
+
+Rows are "STATUS<tab>what", STATUS one of PASS, FAIL, SKIP, INFO.
+"""
+
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+
+END_OF_RUN = "# workbench: end of run"
+WORKBENCH = "# workbench: "
+RESULT = re.compile(r"^((?:# )*)(not ok|ok) (\d+)(?: (.*?))?(?: # (.*))?$")
+
+
+def splats(console, patterns):
+    """The console lines that match one of the splat patterns."""
+    regexes = [re.compile(p) for p in patterns]
+    return [line for line in console if any(r.search(line) for r in regexes)]
+
+
+def ktap_documents(lines):
+    """run_kselftest.sh starts a KTAP document per collection."""
+    docs = []
+    for line in lines:
+        if line.startswith("TAP version"):
+            docs.append([])
+        if docs:
+            docs[-1].append(line)
+    return docs
+
+
+def parse_with_kunit(kunit_py, doc):
+    """[(status, name)] of a document's top level, by kunit.py parse."""
+    with tempfile.TemporaryDirectory() as tmp:
+        path = os.path.join(tmp, "doc.log")
+        with open(path, "w") as f:
+            f.write("\n".join(doc) + "\n")
+        out = os.path.join(tmp, "doc.json")
+        try:
+            subprocess.run([sys.executable, kunit_py, "parse", "--json=" + out, path],
+                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                           timeout=120, check=False)
+            with open(out) as f:
+                cases = json.load(f)["test_cases"]
+        except (OSError, ValueError, KeyError, subprocess.TimeoutExpired):
+            return None
+    return [({"PASS": "PASS", "SKIP": "SKIP"}.get(c["status"], "FAIL"), c["name"])
+            for c in cases]
+
+
+def failed_cases(doc):
+    """For each top-level test of a document, its failed nested cases.
+
+    kselftest nests a program's own KTAP under "# " (and run_vmtests.sh its
+    programs' under "# # "); a result line closes the results one level
+    deeper that came before it.  Returns {top-level name: [path, ...]},
+    each path "parent > child" down to the failed leaf, and the top-level
+    result's directive (e.g. "TIMEOUT 1200 seconds", "exit=1").
+    """
+    pending = {}
+    failures = {}
+    for line in doc:
+        m = RESULT.match(line)
+        if not m:
+            continue
+        depth = len(m.group(1)) // 2
+        status, directive = m.group(2), m.group(5) or ""
+        name = m.group(4) or ""
+        if depth:
+            name = f"{m.group(3)} {name}".rstrip()
+        children = pending.pop(depth + 1, [])
+        failed = status == "not ok" and not directive.upper().startswith("SKIP")
+        paths = [f"{name} > {c}" for c in children] if children else []
+        if failed and not paths:
+            paths = [name + (f" ({directive})" if directive and depth else "")]
+        if depth == 0:
+            if failed:
+                failures[name] = (children, directive)
+            continue
+        if failed:
+            pending.setdefault(depth, []).extend(paths)
+    return failures
+
+
+def unfinished(doc):
+    """The last selftest program a document started."""
+    started = [l[2:] for l in doc if l.startswith("# selftests: ")]
+    return started[-1] if started else "a test"
+
+
+def judge(kunit_py, patterns, run_dir):
+    with open(os.path.join(run_dir, "ktap.log"), errors="replace") as f:
+        ktap = f.read().splitlines()
+    with open(os.path.join(run_dir, "console.log"), errors="replace") as f:
+        console = f.read().splitlines()
+    rows = []
+    if END_OF_RUN not in ktap:
+        panic = [l for l in console if "Kernel panic" in l]
+        said = [l[len(WORKBENCH):] for l in ktap if l.startswith(WORKBENCH)]
+        if panic:
+            why = "guest panicked: " + panic[0]
+        elif said:
+            why = "guest stopped: " + said[-1]
+        else:
+            why = "guest stopped before the end of the run"
+        rows.append(("FAIL", "run incomplete: " + why))
+    ran = 0
+    for n, doc in enumerate(ktap_documents(ktap), 1):
+        tests = parse_with_kunit(kunit_py, doc)
+        if tests is None:
+            rows.append(("FAIL", f"kunit.py cannot parse KTAP document {n}"))
+            continue
+        failures = failed_cases(doc)
+        ran += len(tests)
+        for status, name in tests:
+            if not name:
+                name = unfinished(doc) + ": no result, the run stopped in it"
+            elif status == "FAIL" and name in failures:
+                cases, directive = failures[name]
+                if cases:
+                    name += ": failed " + "; ".join(cases)
+                elif directive:
+                    name += f" ({directive}, no case failed)"
+            rows.append((status, name))
+    if not ran:
+        rows.append(("FAIL", "no test ran"))
+    found = splats(console, patterns)
+    if found:
+        first = re.sub(r"^\[[^]]*\] *", "", found[0])
+        rows.append(("FAIL", "kernel splat: " + first))
+    with open(os.path.join(run_dir, "splats.log"), "w") as f:
+        f.write("".join(l + "\n" for l in found))
+    text = "".join(f"{s}\t{w}\n" for s, w in rows)
+    with open(os.path.join(run_dir, "results.tsv"), "w") as f:
+        f.write(text)
+    sys.stdout.write(text)
+    return 1 if any(s == "FAIL" for s, _ in rows) else 0
+
+
+BENCH_RESULT = re.compile(r"^[# ]*result: (\S+) (\S+) best ([0-9.]+) ")
+
+
+def bench_figures(ktap_path):
+    """[(fs, consumer, best MiB/s)] of one benchmark run."""
+    with open(ktap_path) as f:
+        return [(m.group(1), m.group(2), float(m.group(3)))
+                for m in map(BENCH_RESULT.match, f) if m]
+
+
+def bench(min_ratio, slow, out_dir, labels):
+    runs = {label: bench_figures(os.path.join(out_dir, label, "ktap.log"))
+            for label in labels}
+    base, tip = labels[0], labels[-2]
+    rows = []
+    keys = [(fs, c) for fs, c, _ in runs[base]]
+    for label in labels:
+        if not runs[label]:
+            rows.append(("FAIL", f"no figures from {label}"))
+        elif [(fs, c) for fs, c, _ in runs[label]] != keys:
+            rows.append(("FAIL", f"{label} and {base} measured different things"))
+    if rows:
+        return rows, ""
+    head = f"{'fs':<6} {'consumer':<14}" + "".join(f" {l:>16}" for l in labels)
+    table = [head]
+    worst = None
+    for i, (fs, consumer) in enumerate(keys):
+        b = runs[base][i][2]
+        line = f"{fs:<6} {consumer:<14} {b:16.1f}"
+        for label in labels[1:]:
+            v = runs[label][i][2]
+            line += f" {v:8.1f} {v / b:7.4f}"
+        table.append(line)
+        r = runs[tip][i][2] / b
+        rows.append(("PASS" if r >= min_ratio else "FAIL",
+                     f"{fs} {consumer}: tip/base {r:.4f} "
+                     f"({runs[tip][i][2]} vs {b} MiB/s, at least {min_ratio})"))
+        s = runs[labels[-1]][i][2] / b
+        worst = s if worst is None else min(worst, s)
+    rows.append(("PASS" if worst < min_ratio else "FAIL",
+                  f"the benchmark sees broken/{slow}: worst ratio {worst:.4f}, "
+                  f"below {min_ratio}"))
+    return rows, "\n".join(table) + "\n"
+
+
+def kernels_rows(path):
+    """INFO rows for the kernels a run built: how each was had."""
+    rows = []
+    if not os.path.exists(path):
+        return rows
+    with open(path) as f:
+        for line in f:
+            name, how, seconds, ccache = line.rstrip("\n").split("\t")
+            what = f"{name}: {how}"
+            if how != "reused":
+                hits, total = (int(x) for x in ccache.split("/"))
+                rate = f"{100 * hits / total:.0f}%" if total else "nothing compiled"
+                what += f", {seconds}s, ccache {hits}/{total} ({rate})"
+            rows.append(("INFO", what))
+    return rows
+
+
+def summary(results_tsv):
+    with open(results_tsv) as f:
+        rows = [line.rstrip("\n").split("\t", 2) for line in f if line.strip()]
+    logs = os.path.dirname(os.path.abspath(results_tsv))
+    rows += [["kernels", s, w] for s, w in kernels_rows(os.path.join(logs, "kernels.tsv"))]
+    count = {}
+    stage = None
+    for name, status, what in rows:
+        if name != stage:
+            stage = name
+            print(f"\n== {stage}")
+        print(f"  {status:<4}  {what}")
+        count[status] = count.get(status, 0) + 1
+    print(f"\nlogs: {logs}")
+    print(f"{count.get('PASS', 0)} passed, {count.get('FAIL', 0)} failed, "
+          f"{count.get('SKIP', 0)} skipped")
+    return 1 if count.get("FAIL") else 0
+
+
+def main(argv):
+    cmd = argv[1] if len(argv) > 1 else ""
+    if cmd == "judge" and len(argv) == 5:
+        with open(argv[3]) as f:
+            patterns = [re.sub(r"#.*", "", l).rstrip() for l in f]
+        return judge(argv[2], [p for p in patterns if p], argv[4])
+    if cmd == "bench" and len(argv) >= 7:
+        rows, table = bench(float(argv[2]), argv[3], argv[4], argv[5:])
+        with open(os.path.join(argv[4], "table.txt"), "w") as f:
+            f.write(table)
+        for s, w in rows:
+            print(f"{s}\t{w}")
+        return 1 if any(s == "FAIL" for s, _ in rows) else 0
+    if cmd == "summary" and len(argv) == 3:
+        return summary(argv[2])
+    sys.stderr.write(__doc__)
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))

@@ -1,0 +1,66 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+# Boot a kernel in QEMU with an initramfs and a fresh ext4 scratch disk;
+# the guest (ci/guest/init) runs the selftests and powers off.  Leaves in
+# RUN_DIR: console.log (kernel messages), ktap.log (run_kselftest.sh's
+# output) and qemu.log.
+#
+# Usage: ci/steps/boot-qemu.sh KERNEL_DIR INITRAMFS RUN_DIR
+#   GUEST_TIMEOUT  seconds before the guest is declared hung (default 2400:
+#                  the debug kernel's whole run takes about 600 under TCG)
+#   GUEST_SILENCE  seconds the guest may print nothing at all before it is
+#                  declared dead (default 60; the debug kernel's first line
+#                  comes within 5)
+#   GUEST_SMP      virtual CPUs (default 2)
+#   QEMU_ACCEL     kvm or tcg (default: see ci/steps/qemu-accel.sh;
+#                  -icount needs tcg)
+#   QEMU_EXTRA     more QEMU options (e.g. "-icount shift=0" for benchmarks)
+#   QEMU           the QEMU binary (default qemu-system-x86_64)
+. "$(dirname "$0")/../lib/common.sh"
+[ $# -eq 3 ] || die "usage: $0 KERNEL_DIR INITRAMFS RUN_DIR"
+kdir=$1 initramfs=$2 run=$3
+timeout=${GUEST_TIMEOUT:-2400}
+silence=${GUEST_SILENCE:-60}
+[ -r "$kdir/bzImage" ] || die "no $kdir/bzImage"
+[ -r "$initramfs" ] || die "no initramfs $initramfs"
+mkdir -p "$run"
+rm -f "$run/console.log" "$run/ktap.raw" "$run/ktap.log" "$run/scratch.img"
+
+accel=$("$STEPS/qemu-accel.sh" "$kdir/bzImage")
+truncate -s 1G "$run/scratch.img"
+# No lazy initialisation: no ext4lazyinit thread writing behind the tests.
+mkfs.ext4 -q -F -L scratch -E lazy_itable_init=0,lazy_journal_init=0 \
+	"$run/scratch.img" || die "mkfs.ext4 failed"
+: >"$run/console.log"
+
+# shellcheck disable=SC2086
+timeout -k 10 "$timeout" "${QEMU:-qemu-system-x86_64}" \
+	-accel "$accel" -cpu max -smp "${GUEST_SMP:-2}" -m 2G \
+	-nodefaults -display none -no-reboot \
+	-kernel "$kdir/bzImage" -initrd "$initramfs" \
+	-append "console=ttyS0 panic=-1 printk.devkmsg=on" \
+	-drive file="$run/scratch.img",if=virtio,format=raw \
+	-serial file:"$run/console.log" -serial file:"$run/ktap.raw" \
+	${QEMU_EXTRA:-} >"$run/qemu.log" 2>&1 &
+pid=$!
+# A guest that prints nothing is dead: do not wait GUEST_TIMEOUT for it.
+waited=0
+while kill -0 "$pid" 2>/dev/null; do
+	if [ ! -s "$run/console.log" ] && [ "$waited" -ge "$silence" ]; then
+		kill "$pid"
+		wait "$pid" || true
+		rm -f "$run/ktap.raw" "$run/scratch.img"
+		die "the guest ($accel) printed nothing in ${silence}s (see $run/qemu.log)"
+	fi
+	sleep 1
+	waited=$((waited + 1))
+done
+rc=0
+wait "$pid" || rc=$?
+tr -d '\r' <"$run/ktap.raw" >"$run/ktap.log" 2>/dev/null || : >"$run/ktap.log"
+rm -f "$run/ktap.raw" "$run/scratch.img"
+case $rc in
+0) ;;
+124) die "guest hung: no end of run after ${timeout}s (see $run/console.log)" ;;
+*) die "qemu ($accel) failed with status $rc: $(head -n 1 "$run/qemu.log")" ;;
+esac

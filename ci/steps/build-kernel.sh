@@ -1,0 +1,132 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+# Build the kernel of one revision of the series; print the directory that
+# holds its bzImage, .config and System.map.
+#
+# Usage: ci/steps/build-kernel.sh VARIANT REVISION
+#   VARIANT   qemu (ci/config/qemu.config) or debug (that plus debug.config)
+#   REVISION  tip, base, a commit of the series (as git names it in the
+#             work repository), or broken:FILE for the tip plus
+#             patches/broken/FILE
+#
+# Every kernel is built in the one build checkout ($WORK/build; the tip's
+# own checkout never moves) and, per variant, one build directory: walking
+# from one revision to the next rebuilds only what changed, and ccache
+# gives back what an earlier revision already compiled.  The config is
+# allnoconfig + ci/config fragments + the `config` file of every selftest
+# directory of ci/selftests.conf as the series tip has them, so every
+# revision is built with the same options.  Kernels are kept by a hash of
+# the source tree and the merged fragments: building the same thing twice
+# costs nothing.
+#
+# Each build adds a line to $WORKBENCH_OUT/kernels.tsv: name, how it was
+# had (reused, incremental, from scratch), seconds, ccache hits/compiles.
+. "$(dirname "$0")/../lib/common.sh"
+[ $# -eq 2 ] || die "usage: $0 qemu|debug tip|base|COMMIT|broken:FILE"
+variant=$1 rev=$2
+need_tree
+case $variant in
+qemu) fragments=("$CI/config/qemu.config") ;;
+debug) fragments=("$CI/config/qemu.config" "$CI/config/debug.config") ;;
+*) die "unknown variant $variant (qemu or debug)" ;;
+esac
+scratch=$(mktemp -d)
+trap 'rm -rf "$scratch"' EXIT
+. "$CI/selftests.conf"
+for target in $SELFTEST_TARGETS; do
+	cfg=$scratch/selftests-$target.config
+	git --git-dir="$REPO" show "$TIP:tools/testing/selftests/$target/config" \
+		>"$cfg" 2>/dev/null || die "selftest directory $target has no config file"
+	fragments+=("$cfg")
+done
+config_key=$( { gcc --version | head -n 1; cat "${fragments[@]}"; } | sha1sum | cut -c1-16)
+
+# A kernel is kept by the tree it is built from: find it before checking
+# anything out.
+case $rev in
+broken:*)
+	file=${rev#broken:}
+	[ -r "$TOP/patches/broken/$file" ] || die "no patches/broken/$file"
+	checkout_broken "$BUILD_SRC" "$file" || die "patches/broken/$file does not apply to the tip"
+	commit=$(git -C "$BUILD_SRC" rev-parse HEAD)
+	name=$variant-broken-${file%.patch}
+	;;
+*)
+	case $rev in
+	tip) commit=$TIP ;;
+	base) commit=$BASE ;;
+	*) commit=$(git --git-dir="$REPO" rev-parse -q --verify "$rev^{commit}") ||
+		die "no revision $rev in $REPO" ;;
+	esac
+	name=$variant-$(git --git-dir="$REPO" rev-parse --short "$commit")
+	[ "$commit" = "$TIP" ] && name=$variant-tip
+	[ "$commit" = "$BASE" ] && name=$variant-base
+	;;
+esac
+tree=$(git --git-dir="$REPO" rev-parse "$commit^{tree}")
+kdir=$WORKBENCH_CACHE/kernels/$variant-$(echo "$tree $config_key" | sha1sum | cut -c1-16)
+kernels=$WORKBENCH_OUT/kernels.tsv
+if [ -r "$kdir/bzImage" ]; then
+	printf '%s\treused\t0\t-\n' "$name" >>"$kernels"
+	printf '%s\n' "$kdir"
+	exit 0
+fi
+# Options of the tip that a commit inside the series does not know yet
+# are expected there, not an error.
+step=true
+[ "$commit" = "$TIP" ] || [ "$rev" != "${rev#broken:}" ] && step=false
+[ "$rev" = "${rev#broken:}" ] && checkout "$REPO" "$BUILD_SRC" "$commit"
+
+build=$WORKBENCH_CACHE/build/$TREE_NAME-$variant
+buildlog=$WORKBENCH_OUT/build-$name.log
+mkdir -p "$build"
+
+# Merge into a scratch directory and only replace .config when it changed:
+# an unchanged .config keeps the build incremental.
+mkdir "$scratch/config"
+(cd "$BUILD_SRC" && scripts/kconfig/merge_config.sh -n -O "$scratch/config" "${fragments[@]}") \
+	>"$WORKBENCH_OUT/config-$name.log" 2>&1 ||
+	die "merge_config.sh failed (see $WORKBENCH_OUT/config-$name.log)"
+
+lost=()
+for sym in $(sed -n 's/^Value requested for \(CONFIG_[A-Za-z0-9_]*\) not in final .config$/\1/p' \
+		"$WORKBENCH_OUT/config-$name.log"); do
+	if git -C "$BUILD_SRC" grep -qE "^[[:space:]]*(menu)?config ${sym#CONFIG_}\$" -- '*Kconfig*'; then
+		lost+=("$sym (dependencies not met)")
+	elif ! $step; then
+		lost+=("$sym (no such option)")
+	fi
+done
+[ ${#lost[@]} -eq 0 ] ||
+	die "options asked for did not survive olddefconfig: ${lost[*]}"
+cmp -s "$scratch/config/.config" "$build/.config" ||
+	cp "$scratch/config/.config" "$build/.config"
+
+how=incremental
+[ -e "$build/vmlinux" ] || how="from scratch"
+ccache_counts() {
+	ccache --print-stats | awk -F '\t' '
+		$1 == "direct_cache_hit" || $1 == "preprocessed_cache_hit" { hit += $2 }
+		$1 == "cache_miss" { miss += $2 }
+		END { print hit + 0, miss + 0 }'
+}
+read -r hit0 miss0 < <(ccache_counts)
+start=$(date +%s)
+log "building $name ($how) in $build"
+export KBUILD_BUILD_TIMESTAMP='2000-01-01' KBUILD_BUILD_USER=workbench KBUILD_BUILD_HOST=qemu
+if ! make -C "$BUILD_SRC" O="$build" -j"$JOBS" CC="ccache gcc" bzImage \
+	>"$buildlog" 2>&1; then
+	grep -E -m 10 'error|Error' "$buildlog" | sed 's/^/    /' >&2 || true
+	die "kernel build failed: $name (see $buildlog)"
+fi
+read -r hit1 miss1 < <(ccache_counts)
+printf '%s\t%s\t%d\t%d/%d\n' "$name" "$how" "$(($(date +%s) - start))" \
+	"$((hit1 - hit0))" "$((hit1 - hit0 + miss1 - miss0))" >>"$kernels"
+
+mkdir -p "$kdir.tmp/usr"
+cp "$build/arch/x86/boot/bzImage" "$build/.config" "$build/System.map" "$kdir.tmp/"
+cp "$build/usr/gen_init_cpio" "$kdir.tmp/usr/"
+printf '%s\n' "$commit" >"$kdir.tmp/commit"
+rm -rf "$kdir"
+mv "$kdir.tmp" "$kdir"
+printf '%s\n' "$kdir"
