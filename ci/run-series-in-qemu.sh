@@ -24,7 +24,8 @@ main_job() {
 		{ printf 'FAIL\tselftests build (%s)\n' "$WORKBENCH_OUT"; return 1; }
 	"$STEPS/run-tests-in-qemu.sh" "$kdir" "$install" "$WORKBENCH_OUT/run-$variant" ||
 		return 1
-	sed -n 's/^# workbench: \(first test at .*\)/INFO\tguest: \1/p' "$WORKBENCH_OUT/run-$variant/ktap.log"
+	sed -n 's/^# workbench: \(first test at .*\|tests ended at .*\)/INFO\tguest: \1/p' \
+		"$WORKBENCH_OUT/run-$variant/ktap.log"
 }
 
 if $rows; then
