@@ -32,5 +32,5 @@ if $rows; then
 	main_job
 	exit
 fi
-record "selftests in QEMU, $variant kernel, $TREE_LABEL" main_job || true
+record "selftests in QEMU, $variant kernel, $TREE_LABEL" main_job
 summarize

@@ -11,30 +11,36 @@
 ensure_out
 start=$(date +%s)
 
-if ! err=$( { "$STEPS/install-deps.sh" && "$STEPS/prepare-tree.sh"; } 2>&1); then
+# prepare: the packages and the kernel tree, as one row.
+prepare() {
+	local err
+	if ! err=$( { "$STEPS/install-deps.sh" && "$STEPS/prepare-tree.sh"; } 2>&1); then
+		printf '%s\n' "$err" >&2
+		printf 'FAIL\t%s\n' "${err##*error: }"
+		return 1
+	fi
 	printf '%s\n' "$err" >&2
-	record "kernel tree" printf 'FAIL\t%s\n' "${err##*error: }" || true
-	summarize
-	exit 1
-fi
-printf '%s\n' "$err" >&2
-need_tree
-record "kernel tree" printf 'INFO\t%s, %s patches (git am and quilt agree)\n' \
-	"$TREE_LABEL" "$(git --git-dir="$REPO" rev-list --count "$BASE..$TIP")"
-# A broken workbench fails in seconds, before any kernel is built.
-record "workbench self-tests" "$CI/tests/run-self-tests.sh" || true
+	need_tree
+	printf 'INFO\t%s, %s patches (git am and quilt agree)\n' \
+		"$TREE_LABEL" "$(git --git-dir="$REPO" rev-list --count "$BASE..$TIP")"
+}
+record "kernel tree" prepare
+[ -r "$WORKBENCH_OUT/tree.env" ] || { summarize; exit 1; }
 
-record "selftests in QEMU, qemu kernel" "$CI/run-series-in-qemu.sh" --rows qemu || true
-record "selftests in QEMU, debug kernel" "$CI/run-series-in-qemu.sh" --rows debug || true
-record "series layout" "$CHECKS/check-series-files.sh" || true
-record "series layout" "$CHECKS/check-mirrors.sh" || true
-record "checkpatch --strict" "$CHECKS/check-checkpatch.sh" || true
-record "every commit builds" "$CHECKS/check-each-commit-builds.sh" || true
-record "sparse and W=1" "$CHECKS/check-sparse-w1.sh" || true
-record "kernel-doc" "$CHECKS/check-kernel-doc.sh" || true
-record "coccinelle" "$CHECKS/check-cocci.sh" || true
-record "b4 send -o" "$CHECKS/send-with-b4.sh" || true
-record "proof mode" "$CI/prove-tests.sh" || true
-record "splice benchmark, tip vs base" "$CI/bench-splice.sh" || true
-record total printf 'INFO\ttest command took %ds\n' "$(($(date +%s) - start))"
+# A broken workbench fails in seconds, before any kernel is built.
+record "workbench self-tests" "$CI/tests/run-self-tests.sh"
+
+record "selftests in QEMU, qemu kernel" "$CI/run-series-in-qemu.sh" --rows qemu
+record "selftests in QEMU, debug kernel" "$CI/run-series-in-qemu.sh" --rows debug
+record "series layout" "$CHECKS/check-series-files.sh"
+record "series layout" "$CHECKS/check-mirrors.sh"
+record "checkpatch --strict" "$CHECKS/check-checkpatch.sh"
+record "every commit builds" "$CHECKS/check-each-commit-builds.sh"
+record "sparse and W=1" "$CHECKS/check-sparse-w1.sh"
+record "kernel-doc" "$CHECKS/check-kernel-doc.sh"
+record "coccinelle" "$CHECKS/check-cocci.sh"
+record "b4 send -o" "$CHECKS/send-with-b4.sh"
+record "proof mode" "$CI/prove-tests.sh"
+record "splice benchmark, tip vs base" "$CI/bench-splice.sh"
+printf 'total\tINFO\ttest command took %ds\n' "$(($(date +%s) - start))" >>"$WORKBENCH_OUT/results.tsv"
 summarize

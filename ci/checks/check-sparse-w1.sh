@@ -16,8 +16,9 @@ if [ ${#files[@]} -eq 0 ]; then
 	exit 0
 fi
 kdir=$("$STEPS/build-kernel.sh" qemu tip) || { printf 'FAIL\tno tip kernel\n'; exit 1; }
-build=$WORKBENCH_CACHE/build/$TREE_NAME-check
-mkdir -p "$build"
+# The tip's own build directory: nothing to prepare, and the next kernel
+# built there recompiles just these files without C=2 W=1.
+build=$(build_dir qemu)
 
 # warnings SIDE COMMIT: the normalized warnings of each file at COMMIT.
 warnings() {

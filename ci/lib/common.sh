@@ -94,6 +94,12 @@ ensure_out() {
 	mkdir -p "$WORKBENCH_OUT"
 }
 
+# build_dir VARIANT: the one build directory of a kernel config, where
+# ci/steps/build-kernel.sh builds every revision.
+build_dir() {
+	printf '%s\n' "$WORKBENCH_CACHE/build/$TREE_NAME-$1"
+}
+
 # need_tree: load the run's tree state ($WORKBENCH_OUT/tree.env), first
 # installing what is missing and preparing the tree if this run has not
 # done it yet.  Leaves REPO, BASE, TIP, SRC (the tip's checkout, which
@@ -111,7 +117,8 @@ need_tree() {
 
 # record STAGE COMMAND...: run a step or check and add its rows to the
 # run's results under STAGE, with how long it took.  A command that fails
-# without a FAIL row of its own gets one: no failure goes unrecorded.
+# without a FAIL row of its own gets one: no failure goes unrecorded, and
+# the run goes on to its next stage (record returns 0).
 record() {
 	local stage=$1 t0 rows rc=0
 	shift
@@ -126,7 +133,6 @@ record() {
 	printf 'INFO\t(took %ds)\n' "$(($(date +%s) - t0))" >>"$rows"
 	sed "s/^/$(printf '%s' "$stage" | sed 's/[\/&]/\\&/g')\t/" "$rows" >>"$WORKBENCH_OUT/results.tsv"
 	rm -f "$rows"
-	return $rc
 }
 
 # summarize: print the run's results and its closing line; exit status 1

@@ -77,7 +77,7 @@ step=true
 [ "$commit" = "$TIP" ] || [ "$rev" != "${rev#broken:}" ] && step=false
 [ "$rev" = "${rev#broken:}" ] && checkout "$REPO" "$BUILD_SRC" "$commit"
 
-build=$WORKBENCH_CACHE/build/$TREE_NAME-$variant
+build=$(build_dir "$variant")
 buildlog=$WORKBENCH_OUT/build-$name.log
 mkdir -p "$build"
 
