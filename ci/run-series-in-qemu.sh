@@ -3,18 +3,29 @@
 # The main job: apply the series to the kernel tree, build it, boot it in
 # QEMU, run the selftests and print the results.
 #
-# Usage: [KERNEL_TREE=/path/to/linux] ci/run-series-in-qemu.sh [--rows] [qemu|debug]
-#   qemu    the workbench config (default)
-#   debug   the same with KASAN, lockdep, DEBUG_ATOMIC_SLEEP, DEBUG_VM_PGTABLE
-#           and fault injection
-#   --rows  print "STATUS<tab>what" rows instead of the summary (how
-#           ci/test-all.sh runs it)
+# Usage: [KERNEL_TREE=/path/to/linux] ci/run-series-in-qemu.sh [--rows|--shell] [qemu|debug]
+#   qemu     the workbench config (default)
+#   debug    the same with KASAN, lockdep, DEBUG_ATOMIC_SLEEP,
+#            DEBUG_VM_PGTABLE and fault injection
+#   --rows   print "STATUS<tab>what" rows instead of the summary (how
+#            ci/test-all.sh runs it)
+#   --shell  boot that kernel with the selftests installed and give a shell
+#            on its console instead of running them
 . "$(dirname "$0")/lib/common.sh"
-rows=false
-[ "${1:-}" = --rows ] && { rows=true; shift; }
+mode=summary
+case ${1:-} in
+--rows | --shell) mode=${1#--}; shift ;;
+esac
 variant=${1:-qemu}
-[ $# -le 1 ] || die "usage: $0 [--rows] [qemu|debug]"
+[ $# -le 1 ] || die "usage: $0 [--rows|--shell] [qemu|debug]"
 need_tree
+
+if [ "$mode" = shell ]; then
+	kdir=$("$STEPS/build-kernel.sh" "$variant" tip)
+	install=$("$STEPS/build-selftests.sh")
+	"$STEPS/make-initramfs.sh" "$kdir" "$install" "$WORKBENCH_OUT/initramfs.cpio"
+	exec "$STEPS/boot-qemu.sh" --shell "$kdir" "$WORKBENCH_OUT/initramfs.cpio" "$WORKBENCH_OUT/shell"
+fi
 
 main_job() {
 	local kdir install
@@ -28,7 +39,7 @@ main_job() {
 		"$WORKBENCH_OUT/run-$variant/ktap.log"
 }
 
-if $rows; then
+if [ "$mode" = rows ]; then
 	main_job
 	exit
 fi

@@ -5,7 +5,9 @@
 # RUN_DIR: console.log (kernel messages), ktap.log (run_kselftest.sh's
 # output) and qemu.log.
 #
-# Usage: ci/steps/boot-qemu.sh KERNEL_DIR INITRAMFS RUN_DIR
+# Usage: ci/steps/boot-qemu.sh [--shell] KERNEL_DIR INITRAMFS RUN_DIR
+#   --shell        the guest's console on this terminal and a shell in it
+#                  instead of the run (no timeouts; exit powers it off)
 #   GUEST_TIMEOUT  seconds before the guest is declared hung (default 600:
 #                  the debug kernel's whole run, boot to power-off, takes
 #                  55 s of wall time under TCG, the workbench kernel's 8 s;
@@ -19,7 +21,9 @@
 #   QEMU_EXTRA     more QEMU options (e.g. "-icount shift=0" for benchmarks)
 #   QEMU           the QEMU binary (default qemu-system-x86_64)
 . "$(dirname "$0")/../lib/common.sh"
-[ $# -eq 3 ] || die "usage: $0 KERNEL_DIR INITRAMFS RUN_DIR"
+shell=false
+[ "${1:-}" = --shell ] && { shell=true; shift; }
+[ $# -eq 3 ] || die "usage: $0 [--shell] KERNEL_DIR INITRAMFS RUN_DIR"
 kdir=$1 initramfs=$2 run=$3
 timeout=${GUEST_TIMEOUT:-600}
 silence=${GUEST_SILENCE:-60}
@@ -34,16 +38,29 @@ truncate -s 1G "$run/scratch.img"
 mkfs.ext4 -q -F -L scratch -E lazy_itable_init=0,lazy_journal_init=0 \
 	"$run/scratch.img" || die "mkfs.ext4 failed"
 : >"$run/console.log"
+append="console=ttyS0 panic=-1 printk.devkmsg=on"
+console=file:$run/console.log
+if $shell; then
+	append+=" workbench.shell"
+	console=mon:stdio
+	timeout=0
+fi
 
 # shellcheck disable=SC2086
-timeout -k 10 "$timeout" "${QEMU:-qemu-system-x86_64}" \
-	-accel "$accel" -cpu max -smp "${GUEST_SMP:-2}" -m 2G \
-	-nodefaults -display none -no-reboot \
-	-kernel "$kdir/bzImage" -initrd "$initramfs" \
-	-append "console=ttyS0 panic=-1 printk.devkmsg=on" \
-	-drive file="$run/scratch.img",if=virtio,format=raw \
-	-serial file:"$run/console.log" -serial file:"$run/ktap.raw" \
-	${QEMU_EXTRA:-} >"$run/qemu.log" 2>&1 &
+qemu() {
+	timeout -k 10 "$timeout" "${QEMU:-qemu-system-x86_64}" \
+		-accel "$accel" -cpu max -smp "${GUEST_SMP:-2}" -m 2G \
+		-nodefaults -display none -no-reboot \
+		-kernel "$kdir/bzImage" -initrd "$initramfs" -append "$append" \
+		-drive file="$run/scratch.img",if=virtio,format=raw \
+		-serial "$console" -serial file:"$run/ktap.raw" ${QEMU_EXTRA:-}
+}
+if $shell; then
+	qemu
+	rm -f "$run/ktap.raw" "$run/scratch.img"
+	exit 0
+fi
+qemu >"$run/qemu.log" 2>&1 &
 pid=$!
 # A guest that prints nothing is dead: do not wait GUEST_TIMEOUT for it.
 waited=0
