@@ -6,7 +6,7 @@
 # Usage: [KERNEL_TREE=/path/to/linux] ci/run-series-in-qemu.sh [--rows|--shell] [qemu|debug]
 #   qemu     the workbench config (default)
 #   debug    the same with KASAN, lockdep, DEBUG_ATOMIC_SLEEP,
-#            DEBUG_VM_PGTABLE and fault injection
+#            DEBUG_VM_PGTABLE, and fault injection compiled in
 #   --rows   print "STATUS<tab>what" rows instead of the summary (how
 #            ci/test-all.sh runs it)
 #   --shell  boot that kernel with the selftests installed and give a shell
@@ -18,9 +18,10 @@ case ${1:-} in
 esac
 variant=${1:-qemu}
 [ $# -le 1 ] || die "usage: $0 [--rows|--shell] [qemu|debug]"
-need_tree
+case $variant in qemu | debug) ;; *) die "usage: $0 [--rows|--shell] [qemu|debug]" ;; esac
 
 if [ "$mode" = shell ]; then
+	need_tree
 	kdir=$("$STEPS/build-kernel.sh" "$variant" tip)
 	install=$("$STEPS/build-selftests.sh")
 	"$STEPS/make-initramfs.sh" "$kdir" "$install" "$WORKBENCH_OUT/initramfs.cpio"
@@ -29,6 +30,7 @@ fi
 
 main_job() {
 	local kdir install
+	need_tree
 	kdir=$("$STEPS/build-kernel.sh" "$variant" tip) ||
 		{ printf 'FAIL\tkernel build (%s)\n' "$WORKBENCH_OUT"; return 1; }
 	install=$("$STEPS/build-selftests.sh") ||
@@ -43,5 +45,7 @@ if [ "$mode" = rows ]; then
 	main_job
 	exit
 fi
-record "selftests in QEMU, $variant kernel, $TREE_LABEL" main_job
+ensure_out
+lock_cache
+record "selftests in QEMU, $variant kernel" main_job
 summarize

@@ -9,6 +9,7 @@
 . "$(dirname "$0")/lib/common.sh"
 [ $# -eq 0 ] || die "usage: $0"
 ensure_out
+lock_cache
 start=$(date +%s)
 
 # prepare: the packages and the kernel tree, as one row.
@@ -16,7 +17,7 @@ prepare() {
 	local err
 	if ! err=$( { "$STEPS/install-deps.sh" && "$STEPS/prepare-tree.sh"; } 2>&1); then
 		printf '%s\n' "$err" >&2
-		printf 'FAIL\t%s\n' "${err##*error: }"
+		printf 'FAIL\t%s\n' "$(tail -n 1 <<<"$err" | sed 's/^[^:]*: error: //')"
 		return 1
 	fi
 	printf '%s\n' "$err" >&2

@@ -13,8 +13,15 @@ status=0
 while read -r patch; do
 	name=${patch##*/}
 	out=$WORKBENCH_OUT/checkpatch-${name%.patch}.log
+	rc=0
 	(cd "$SRC" && scripts/checkpatch.pl --strict --show-types --no-summary \
-		--terse "$patch") >"$out" 2>&1 || true
+		--terse "$patch") >"$out" 2>&1 || rc=$?
+	# 1 is "it found something"; anything else is checkpatch not running.
+	if [ $rc -gt 1 ]; then
+		printf 'FAIL\t%s: checkpatch.pl exited with %d (%s)\n' "$name" "$rc" "$out"
+		status=1
+		continue
+	fi
 	bad=$(grep -cE ':[0-9]+: (ERROR|WARNING):' "$out" || true)
 	unexplained=0
 	while read -r type; do

@@ -30,7 +30,10 @@ kdoc() {
 
 status=0
 for file in "${files[@]}"; do
-	new=$(comm -13 <(kdoc "$BASE" "$file") <(kdoc "$TIP" "$file"))
+	# One side after the other: both use the one scratch directory.
+	base=$(kdoc "$BASE" "$file")
+	tip=$(kdoc "$TIP" "$file")
+	new=$(comm -13 <(printf '%s\n' "$base") <(printf '%s\n' "$tip") | sed '/^$/d')
 	if [ -n "$new" ]; then
 		printf 'FAIL\t%s: %s\n' "$file" "$(head -n 1 <<<"$new")"
 		status=1

@@ -100,6 +100,20 @@ build_dir() {
 	printf '%s\n' "$WORKBENCH_CACHE/build/$TREE_NAME-$1"
 }
 
+# lock_cache: one run at a time per $WORKBENCH_CACHE, whose checkouts and
+# build directories every run shares.  The scripts a run starts inherit
+# the lock (fd 9 and WORKBENCH_LOCKED); another run waits for it.
+lock_cache() {
+	[ -z "${WORKBENCH_LOCKED:-}" ] || return 0
+	mkdir -p "$WORKBENCH_CACHE"
+	exec 9>>"$WORKBENCH_CACHE/lock"
+	if ! flock -n 9; then
+		log "waiting for the other run on $WORKBENCH_CACHE to end"
+		flock 9
+	fi
+	export WORKBENCH_LOCKED=$$
+}
+
 # need_tree: load the run's tree state ($WORKBENCH_OUT/tree.env), first
 # installing what is missing and preparing the tree if this run has not
 # done it yet.  Leaves REPO, BASE, TIP, SRC (the tip's checkout, which
@@ -107,9 +121,11 @@ build_dir() {
 # TREE_NAME and TREE_LABEL set.
 need_tree() {
 	ensure_out
+	lock_cache
 	if [ ! -r "$WORKBENCH_OUT/tree.env" ]; then
-		"$STEPS/install-deps.sh" >&2
-		"$STEPS/prepare-tree.sh" >&2
+		# Each says why it failed, last.
+		"$STEPS/install-deps.sh" >&2 || exit 1
+		"$STEPS/prepare-tree.sh" >&2 || exit 1
 	fi
 	# shellcheck source=/dev/null
 	. "$WORKBENCH_OUT/tree.env"
@@ -117,22 +133,26 @@ need_tree() {
 
 # record STAGE COMMAND...: run a step or check and add its rows to the
 # run's results under STAGE, with how long it took.  A command that fails
-# without a FAIL row of its own gets one: no failure goes unrecorded, and
-# the run goes on to its next stage (record returns 0).
+# without a FAIL row of its own gets one, naming its last error: no failure
+# goes unrecorded, and the run goes on to its next stage (record returns 0).
 record() {
-	local stage=$1 t0 rows rc=0
+	local stage=$1 t0 rows errors rc=0 why
 	shift
 	t0=$(date +%s)
 	rows=$(mktemp)
+	errors=$(mktemp)
 	log "$stage"
-	"$@" >"$rows" 2> >(tee -a "$WORKBENCH_OUT/stages.log" >&2) || rc=$?
+	# In the background, so that set -e holds inside a function and an
+	# exit (die) ends the stage, not the run.
+	{ "$@" 2>&1 >"$rows" | tee -a "$WORKBENCH_OUT/stages.log" "$errors" >&2; } &
+	wait $! || rc=$?
 	if [ $rc -ne 0 ] && ! grep -q '^FAIL' "$rows"; then
-		printf 'FAIL\t%s exited with status %d (see %s)\n' "${1##*/}" "$rc" \
-			"$WORKBENCH_OUT/stages.log" >>"$rows"
+		why=$(sed -n 's/^[^:]*: error: //p' "$errors" | tail -n 1)
+		printf 'FAIL\t%s\n' "${why:-${1##*/} exited with status $rc (see $WORKBENCH_OUT/stages.log)}" >>"$rows"
 	fi
 	printf 'INFO\t(took %ds)\n' "$(($(date +%s) - t0))" >>"$rows"
 	sed "s/^/$(printf '%s' "$stage" | sed 's/[\/&]/\\&/g')\t/" "$rows" >>"$WORKBENCH_OUT/results.tsv"
-	rm -f "$rows"
+	rm -f "$rows" "$errors"
 }
 
 # summarize: print the run's results and its closing line; exit status 1

@@ -98,8 +98,10 @@ def failed_cases(doc):
         if failed and not paths:
             paths = [name + (f" ({directive})" if directive and depth else "")]
         if depth == 0:
-            if failed:
-                failures[name] = (children, directive)
+            # A program's result may hide its cases' (run_vmtests.sh
+            # exits with skip after a failed test): any failed case fails.
+            if failed or children:
+                failures[name] = (children, directive if failed else "")
             continue
         if failed:
             pending.setdefault(depth, []).extend(paths)
@@ -139,9 +141,10 @@ def judge(kunit_py, patterns, run_dir):
         for status, name in tests:
             if not name:
                 name = unfinished(doc) + ": no result, the run stopped in it"
-            elif status == "FAIL" and name in failures:
+            elif name in failures:
                 cases, directive = failures[name]
                 if cases:
+                    status = "FAIL"
                     name += ": failed " + "; ".join(cases)
                 elif directive:
                     name += f" ({directive}, no case failed)"
@@ -224,8 +227,15 @@ def kernels_rows(path):
 
 
 def summary(results_tsv):
+    rows = []
     with open(results_tsv) as f:
-        rows = [line.rstrip("\n").split("\t", 2) for line in f if line.strip()]
+        for line in f:
+            row = line.rstrip("\n").split("\t", 2)
+            if len(row) == 3:
+                rows.append(row)
+            elif line.strip():
+                rows.append([rows[-1][0] if rows else "?", "FAIL",
+                             "a row that is not STAGE<tab>STATUS<tab>what: " + line.strip()])
     logs = os.path.dirname(os.path.abspath(results_tsv))
     rows += [["kernels", s, w] for s, w in kernels_rows(os.path.join(logs, "kernels.tsv"))]
     count = {}

@@ -43,26 +43,30 @@ console=file:$run/console.log
 if $shell; then
 	append+=" workbench.shell"
 	console=mon:stdio
-	timeout=0
 fi
 
-# shellcheck disable=SC2086
-qemu() {
-	timeout -k 10 "$timeout" "${QEMU:-qemu-system-x86_64}" \
-		-accel "$accel" -cpu max -smp "${GUEST_SMP:-2}" -m 2G \
-		-nodefaults -display none -no-reboot \
-		-kernel "$kdir/bzImage" -initrd "$initramfs" -append "$append" \
-		-drive file="$run/scratch.img",if=virtio,format=raw \
-		-serial "$console" -serial file:"$run/ktap.raw" ${QEMU_EXTRA:-}
-}
+# QEMU_EXTRA is options, split as the shell does; commas are -drive's.
+# shellcheck disable=SC2206,SC2054
+qemu=("${QEMU:-qemu-system-x86_64}"
+	-accel "$accel" -cpu max -smp "${GUEST_SMP:-2}" -m 2G
+	-nodefaults -display none -no-reboot
+	-kernel "$kdir/bzImage" -initrd "$initramfs" -append "$append"
+	-drive file="$run/scratch.img",if=virtio,format=raw
+	-serial "$console" -serial file:"$run/ktap.raw" ${QEMU_EXTRA:-})
 if $shell; then
-	qemu
+	# In the foreground, on this terminal, as long as the user wants.
+	"${qemu[@]}"
 	rm -f "$run/ktap.raw" "$run/scratch.img"
 	exit 0
 fi
-qemu >"$run/qemu.log" 2>&1 &
+timeout -k 10 "$timeout" "${qemu[@]}" >"$run/qemu.log" 2>&1 &
 pid=$!
-# A guest that prints nothing is dead: do not wait GUEST_TIMEOUT for it.
+# An interrupted run leaves no guest behind.
+trap 'kill "$pid" 2>/dev/null || true' EXIT
+# A guest that prints nothing at all is dead: do not wait GUEST_TIMEOUT
+# for it.  (Once it has booted, the tests write to the second port, and
+# may be quiet for minutes; GUEST_TIMEOUT and the per-test timeout cover
+# a guest that hangs later.)
 waited=0
 while kill -0 "$pid" 2>/dev/null; do
 	if [ ! -s "$run/console.log" ] && [ "$waited" -ge "$silence" ]; then
@@ -76,7 +80,11 @@ while kill -0 "$pid" 2>/dev/null; do
 done
 rc=0
 wait "$pid" || rc=$?
-tr -d '\r' <"$run/ktap.raw" >"$run/ktap.log" 2>/dev/null || : >"$run/ktap.log"
+if [ -e "$run/ktap.raw" ]; then
+	tr -d '\r' <"$run/ktap.raw" >"$run/ktap.log"
+else
+	: >"$run/ktap.log"
+fi
 rm -f "$run/ktap.raw" "$run/scratch.img"
 case $rc in
 0) ;;

@@ -47,8 +47,14 @@ case $rev in
 broken:*)
 	file=${rev#broken:}
 	[ -r "$TOP/patches/broken/$file" ] || die "no patches/broken/$file"
-	checkout_broken "$BUILD_SRC" "$file" || die "patches/broken/$file does not apply to the tip"
-	commit=$(git -C "$BUILD_SRC" rev-parse HEAD)
+	# The variant's tree, from an index of its own: a kernel already
+	# built is found without moving the build checkout.
+	index=$scratch/index
+	GIT_INDEX_FILE=$index git --git-dir="$REPO" read-tree "$TIP"
+	GIT_INDEX_FILE=$index git --git-dir="$REPO" apply --cached "$TOP/patches/broken/$file" ||
+		die "patches/broken/$file does not apply to the tip"
+	tree=$(GIT_INDEX_FILE=$index git --git-dir="$REPO" write-tree)
+	commit=
 	name=$variant-broken-${file%.patch}
 	;;
 *)
@@ -63,7 +69,7 @@ broken:*)
 	[ "$commit" = "$BASE" ] && name=$variant-base
 	;;
 esac
-tree=$(git --git-dir="$REPO" rev-parse "$commit^{tree}")
+[ -n "$commit" ] && tree=$(git --git-dir="$REPO" rev-parse "$commit^{tree}")
 kdir=$WORKBENCH_CACHE/kernels/$variant-$(echo "$tree $config_key" | sha1sum | cut -c1-16)
 kernels=$WORKBENCH_OUT/kernels.tsv
 if [ -r "$kdir/bzImage" ]; then
@@ -75,7 +81,12 @@ fi
 # are expected there, not an error.
 step=true
 [ "$commit" = "$TIP" ] || [ "$rev" != "${rev#broken:}" ] && step=false
-[ "$rev" = "${rev#broken:}" ] && checkout "$REPO" "$BUILD_SRC" "$commit"
+if [ -n "$commit" ]; then
+	checkout "$REPO" "$BUILD_SRC" "$commit"
+else
+	checkout_broken "$BUILD_SRC" "$file" || die "patches/broken/$file does not apply to the tip"
+	commit=$(git -C "$BUILD_SRC" rev-parse HEAD)
+fi
 
 build=$(build_dir "$variant")
 buildlog=$WORKBENCH_OUT/build-$name.log

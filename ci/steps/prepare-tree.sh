@@ -110,7 +110,7 @@ check_quilt() {
 	local tip=$1 copy=$work/quilt path
 	local -a paths
 	[ -n "$(list_entries "$TOP/series")" ] || return 0
-	mapfile -t paths < <(series_patches | xargs -r sed -n \
+	mapfile -t paths < <(series_patches | xargs -r -d '\n' sed -n \
 		-e 's|^--- a/\([^[:space:]]*\).*|\1|p' -e 's|^+++ b/\([^[:space:]]*\).*|\1|p' | sort -u)
 	rm -rf "$copy"
 	mkdir -p "$copy"
@@ -132,7 +132,7 @@ check_quilt() {
 
 # The applied series is remembered by the hash of what went into it.
 key=$( { echo "$base"; cat "$CI/identity" "$TOP/series"; series_patches |
-	xargs -r cat; } | sha1sum | cut -c1-40)
+	xargs -r -d '\n' cat; } | sha1sum | cut -c1-40)
 tip=$(git --git-dir="$repo" rev-parse -q --verify "refs/applied/$key" || true)
 if [ -z "$tip" ]; then
 	tip=$(apply_series)

@@ -15,7 +15,8 @@
 # booted with no root filesystem, and KVM works if the kernel's banner is
 # on the console within QEMU_PROBE_TIMEOUT seconds (default 30; a working
 # KVM takes about one).  The verdict is kept per machine (QEMU version,
-# host kernel, CPU) in $WORKBENCH_CACHE/qemu-accel/.
+# host kernel, CPU) in $WORKBENCH_CACHE/qemu-accel/; QEMU_ACCEL=kvm tries
+# again.
 . "$(dirname "$0")/../lib/common.sh"
 [ $# -eq 1 ] || die "usage: $0 BZIMAGE"
 bzimage=$1
@@ -28,6 +29,7 @@ tcg) echo tcg; exit 0 ;;
 kvm | '') ;;
 *) die "QEMU_ACCEL=$QEMU_ACCEL: kvm or tcg" ;;
 esac
+[ -r "$bzimage" ] || die "no kernel $bzimage"
 if [ ! -w "$device" ]; then
 	[ "${QEMU_ACCEL:-}" = kvm ] && die "QEMU_ACCEL=kvm, but $device is not there or not writable"
 	echo tcg
@@ -41,7 +43,9 @@ probe() {
 	timeout -k 5 "$probe_timeout" "$qemu" -accel kvm -cpu max -m 256M \
 		-nodefaults -display none -no-reboot -kernel "$bzimage" \
 		-append "console=ttyS0 panic=-1" -serial file:"$dir/console" \
-		>"$dir/qemu.log" 2>&1 || rc=$?
+		>"$dir/qemu.log" 2>&1 &
+	trap 'kill $! 2>/dev/null || true' EXIT
+	wait $! || rc=$?
 	if grep -q 'Linux version' "$dir/console" 2>/dev/null; then
 		echo kvm
 	elif [ $rc -eq 124 ]; then
@@ -55,7 +59,8 @@ probe() {
 key=$( { "$qemu" --version 2>&1 | head -n 1; uname -r; echo "$device";
 	grep -m 1 '^model name' /proc/cpuinfo; } | sha1sum | cut -c1-16)
 verdict_file=$WORKBENCH_CACHE/qemu-accel/$key
-if [ ! -s "$verdict_file" ]; then
+# Asked for, KVM is tried again: the user may have just fixed it.
+if [ ! -s "$verdict_file" ] || [ "${QEMU_ACCEL:-}" = kvm ]; then
 	mkdir -p "${verdict_file%/*}"
 	probe >"$verdict_file.tmp"
 	mv "$verdict_file.tmp" "$verdict_file"

@@ -6,21 +6,30 @@
 # selftest program, the failed cases named, splats and a run that did not
 # reach its end as failures); exits 1 when anything failed.
 #
-# Usage: ci/steps/run-tests-in-qemu.sh KERNEL_DIR SELFTESTS_INSTALL RUN_DIR [TESTS]
+# Usage: ci/steps/run-tests-in-qemu.sh KERNEL_DIR SELFTESTS_INSTALL RUN_DIR [COLLECTION:TEST ...]
 #   KERNEL_DIR         from ci/steps/build-kernel.sh
 #   SELFTESTS_INSTALL  from ci/steps/build-selftests.sh (or any kselftest
 #                      install directory with run_kselftest.sh)
 #   RUN_DIR            where the logs go (console.log, ktap.log, results.tsv)
-#   TESTS              what run_kselftest.sh runs, COLLECTION:TEST ...
-#                      (default SELFTEST_RUN of ci/selftests.conf)
+#   COLLECTION:TEST    what run_kselftest.sh runs (default SELFTEST_RUN of
+#                      ci/selftests.conf)
 # The guest's settings (GUEST_TIMEOUT, QEMU_ACCEL, ...) are those of
 # ci/steps/boot-qemu.sh.
 . "$(dirname "$0")/../lib/common.sh"
-[ $# -eq 3 ] || [ $# -eq 4 ] || die "usage: $0 KERNEL_DIR SELFTESTS_INSTALL RUN_DIR [TESTS]"
-kdir=$1 install=$2 run=$3
+usage="usage: $0 KERNEL_DIR SELFTESTS_INSTALL RUN_DIR [COLLECTION:TEST ...]"
+[ $# -ge 3 ] || die "$usage"
+kdir=$(realpath -m "$1") install=$(realpath -m "$2") run=$(realpath -m "$3")
+shift 3
+for test in "$@"; do
+	case $test in *?:?*) ;; *) die "$usage" ;; esac
+done
+[ -r "$kdir/bzImage" ] || die "no kernel in $kdir (ci/steps/build-kernel.sh prints one)"
+[ -x "$install/run_kselftest.sh" ] || die "no run_kselftest.sh in $install (ci/steps/build-selftests.sh prints one)"
 need_tree
 mkdir -p "$run"
-"$STEPS/make-initramfs.sh" "$kdir" "$install" "$run/initramfs.cpio" ${4:+"$4"} ||
+# Nothing of an earlier run in RUN_DIR may stand for this one.
+rm -f "$run/results.tsv" "$run/splats.log"
+"$STEPS/make-initramfs.sh" "$kdir" "$install" "$run/initramfs.cpio" ${1:+"$*"} ||
 	{ printf 'FAIL\tinitramfs\n'; exit 1; }
 rc=0
 "$STEPS/boot-qemu.sh" "$kdir" "$run/initramfs.cpio" "$run" 2>"$run/boot.log" || rc=$?

@@ -92,4 +92,6 @@ t0=$(date +%s)
 	"$scratch/initramfs" "$scratch/run" >/dev/null 2>"$scratch/boot.err"
 expect "a silent guest is caught within GUEST_SILENCE, not GUEST_TIMEOUT" \
 	'grep -q "printed nothing in 3s" "$scratch/boot.err" && [ $(($(date +%s) - t0)) -lt 20 ]'
+sleep 1
+expect "the silent guest's QEMU is gone" '! pgrep -f "$scratch/always-silent" >/dev/null'
 exit $status

@@ -73,6 +73,24 @@ class Judge(unittest.TestCase):
                          {"selftests: mm: run_vmtests.sh":
                           (["1 gup_longterm > 2 Should have failed"], "exit=1")})
 
+    def test_failed_case_under_a_skip_fails(self):
+        # run_vmtests.sh exits with ksft_skip after a failed test.
+        with tempfile.TemporaryDirectory() as tmp:
+            with open(os.path.join(tmp, "console.log"), "w") as f:
+                f.write("Linux version 6.12\n")
+            with open(os.path.join(tmp, "ktap.log"), "w") as f:
+                f.write("\n".join([
+                    "TAP version 13", "1..1", "# selftests: mm: run_vmtests.sh",
+                    "# TAP version 13", "# not ok 1 gup_test -u # exit=1",
+                    "# ok 2 hugetlb # SKIP", "# 1..2",
+                    "ok 1 selftests: mm: run_vmtests.sh # SKIP",
+                    results.END_OF_RUN]) + "\n")
+            out = io.StringIO()
+            with redirect_stdout(out):
+                rc = results.judge(KUNIT_PY, patterns(), tmp)
+        self.assertEqual(rc, 1)
+        self.assertIn("FAIL\tselftests: mm: run_vmtests.sh: failed 1 gup_test -u", out.getvalue())
+
     def test_skip_is_not_a_failure(self):
         doc = ["TAP version 13", "1..1", "# not ok 1 needs hugetlb # SKIP no pages",
                "ok 1 selftests: mm: gup_longterm"]
@@ -136,6 +154,11 @@ class Summary(unittest.TestCase):
         rc, out = self.summarize([("a", "FAIL", "x")])
         self.assertEqual(rc, 1)
         self.assertIn("0 passed, 1 failed, 0 skipped", out)
+
+    def test_malformed_row_fails(self):
+        rc, out = self.summarize([("a", "PASS", "x"), ("a line from a log",)])
+        self.assertEqual(rc, 1)
+        self.assertIn("1 passed, 1 failed, 0 skipped", out)
 
     def test_kernels(self):
         _, out = self.summarize([("a", "PASS", "x")],
