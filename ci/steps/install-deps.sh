@@ -16,8 +16,8 @@ packages=(
 	qemu-system-x86 busybox-static e2fsprogs
 	# static checks and sending
 	sparse coccinelle quilt b4
-	# the workbench's self-tests
-	shellcheck
+	# the workbench's self-tests (pgrep)
+	shellcheck procps
 	"$(setting base-kernel package)"
 )
 
