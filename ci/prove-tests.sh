@@ -14,10 +14,10 @@ install=$("$STEPS/build-selftests.sh") || { printf 'FAIL\tselftests build\n'; ex
 mapfile -t commits < <(git --git-dir="$REPO" rev-list --reverse "$BASE..$TIP")
 status=0
 n=0
-while read -r test patch mode file; do
+while read -r test want patch mode file; do
 	n=$((n + 1))
-	what="$test must fail without $patch ($mode)"
-	[ "$patch" = - ] && what="$test must fail on broken/$file"
+	what="$test must fail in $want without $patch ($mode)"
+	[ "$patch" = - ] && what="$test must fail in $want on broken/$file"
 	index=$(list_entries "$TOP/series" | awk -v p="$patch" '$1 == p { print NR; exit }')
 	if [ -z "$index" ] && [ "$patch" != - ]; then
 		printf 'FAIL\t%s: %s is not in series\n' "$what" "$patch"
@@ -46,12 +46,16 @@ while read -r test patch mode file; do
 	# The step fails when the test does, as it must here: the verdict is
 	# that the run reached its end and the test failed, not the guest.
 	"$STEPS/run-tests-in-qemu.sh" "$kdir" "$install" "$run" "$test" >/dev/null || true
-	if grep -qxF '# workbench: end of run' "$run/ktap.log" 2>/dev/null &&
-		grep -q "^FAIL	selftests: ${test%%:*}: ${test#*:}\\b" "$run/results.tsv"; then
-		printf 'PASS\t%s: %s\n' "$what" "$(grep -m 1 "^FAIL	selftests: ${test%%:*}: ${test#*:}" "$run/results.tsv" | cut -f2)"
-	else
+	row=$(grep -m 1 -F "$(printf 'FAIL\tselftests: %s: %s' "${test%%:*}" "${test#*:}")" \
+		"$run/results.tsv" 2>/dev/null | cut -f2)
+	if ! grep -qxF '# workbench: end of run' "$run/ktap.log" 2>/dev/null || [ -z "$row" ]; then
 		printf 'FAIL\t%s: it did not fail (%s)\n' "$what" "$run/ktap.log"
 		status=1
+	elif [[ "$row" != *": failed "*"$want"* ]]; then
+		printf 'FAIL\t%s: it failed, but not in %s: %s\n' "$what" "$want" "$row"
+		status=1
+	else
+		printf 'PASS\t%s: %s\n' "$what" "$row"
 	fi
 done < <(list_entries "$TOP/patches/proofs")
 [ $n -gt 0 ] || printf 'INFO\tno test in patches/proofs yet\n'
