@@ -93,7 +93,8 @@ def failed_cases(doc):
         if depth:
             name = f"{m.group(3)} {name}".rstrip()
         children = pending.pop(depth + 1, [])
-        failed = status == "not ok" and not directive.upper().startswith("SKIP")
+        # In KTAP a SKIP or TODO "not ok" is not a failure.
+        failed = status == "not ok" and not directive.upper().startswith(("SKIP", "TODO"))
         paths = [f"{name} > {c}" for c in children] if children else []
         if failed and not paths:
             paths = [name + (f" ({directive})" if directive and depth else "")]
@@ -231,10 +232,10 @@ def summary(results_tsv):
     with open(results_tsv) as f:
         for line in f:
             row = line.rstrip("\n").split("\t", 2)
-            if len(row) == 3:
+            if len(row) == 3 and row[1] in ("PASS", "FAIL", "SKIP", "INFO"):
                 rows.append(row)
             elif line.strip():
-                rows.append([rows[-1][0] if rows else "?", "FAIL",
+                rows.append([row[0] if len(row) > 1 else "?", "FAIL",
                              "a row that is not STAGE<tab>STATUS<tab>what: " + line.strip()])
     logs = os.path.dirname(os.path.abspath(results_tsv))
     rows += [["kernels", s, w] for s, w in kernels_rows(os.path.join(logs, "kernels.tsv"))]

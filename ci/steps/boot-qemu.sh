@@ -80,6 +80,7 @@ while kill -0 "$pid" 2>/dev/null; do
 done
 rc=0
 wait "$pid" || rc=$?
+trap - EXIT
 if [ -e "$run/ktap.raw" ]; then
 	tr -d '\r' <"$run/ktap.raw" >"$run/ktap.log"
 else

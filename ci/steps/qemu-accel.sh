@@ -46,6 +46,7 @@ probe() {
 		>"$dir/qemu.log" 2>&1 &
 	trap 'kill $! 2>/dev/null || true' EXIT
 	wait $! || rc=$?
+	trap - EXIT
 	if grep -q 'Linux version' "$dir/console" 2>/dev/null; then
 		echo kvm
 	elif [ $rc -eq 124 ]; then

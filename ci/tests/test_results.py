@@ -91,6 +91,11 @@ class Judge(unittest.TestCase):
         self.assertEqual(rc, 1)
         self.assertIn("FAIL\tselftests: mm: run_vmtests.sh: failed 1 gup_test -u", out.getvalue())
 
+    def test_todo_is_not_a_failure(self):
+        doc = ["TAP version 13", "1..1", "# not ok 1 later # TODO not yet",
+               "ok 1 selftests: mm: gup_longterm"]
+        self.assertEqual(results.failed_cases(doc), {})
+
     def test_skip_is_not_a_failure(self):
         doc = ["TAP version 13", "1..1", "# not ok 1 needs hugetlb # SKIP no pages",
                "ok 1 selftests: mm: gup_longterm"]
@@ -156,9 +161,10 @@ class Summary(unittest.TestCase):
         self.assertIn("0 passed, 1 failed, 0 skipped", out)
 
     def test_malformed_row_fails(self):
-        rc, out = self.summarize([("a", "PASS", "x"), ("a line from a log",)])
+        rc, out = self.summarize([("a", "PASS", "x"), ("a line from a log",),
+                                  ("b", "MAYBE", "y")])
         self.assertEqual(rc, 1)
-        self.assertIn("1 passed, 1 failed, 0 skipped", out)
+        self.assertIn("1 passed, 2 failed, 0 skipped", out)
 
     def test_kernels(self):
         _, out = self.summarize([("a", "PASS", "x")],
