@@ -9,8 +9,7 @@
 [ $# -eq 0 ] || die "usage: $0"
 need_tree
 
-mapfile -t files < <(git --git-dir="$REPO" diff --name-only --diff-filter=AM \
-	"$BASE" "$TIP" -- '*.c' '*.h' ':!tools/' ':!scripts/' ':!samples/')
+mapfile -t files < <(series_files '*.c' '*.h')
 if [ ${#files[@]} -eq 0 ]; then
 	printf 'INFO\tthe series touches no kernel C file or header\n'
 	exit 0

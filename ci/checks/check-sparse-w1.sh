@@ -9,8 +9,7 @@
 [ $# -eq 0 ] || die "usage: $0"
 need_tree
 
-mapfile -t files < <(git --git-dir="$REPO" diff --name-only --diff-filter=AM \
-	"$BASE" "$TIP" -- '*.c' ':!tools/' ':!scripts/' ':!samples/' ':!Documentation/')
+mapfile -t files < <(series_files '*.c')
 if [ ${#files[@]} -eq 0 ]; then
 	printf 'INFO\tthe series touches no kernel C file\n'
 	exit 0

@@ -49,6 +49,13 @@ list_entries() {
 	sed -e 's/#.*//' -e 's/[[:space:]]*$//' -e '/^$/d' "$1"
 }
 
+# series_files PATHSPEC...: the kernel files (not tools/, scripts/,
+# samples/, Documentation/) the series adds or changes, one a line.
+series_files() {
+	git --git-dir="$REPO" diff --name-only --diff-filter=AM "$BASE" "$TIP" -- \
+		"$@" ':!tools/' ':!scripts/' ':!samples/' ':!Documentation/'
+}
+
 # The patches of the series, in order, as paths.
 series_patches() {
 	local name
