@@ -17,6 +17,7 @@
 . "$(dirname "$0")/../lib/common.sh"
 [ $# -eq 0 ] || die "usage: $0"
 ensure_out
+lock_cache
 
 git_id() {
 	GIT_AUTHOR_NAME=$(identity_name) GIT_AUTHOR_EMAIL=$(identity_email) \
