@@ -1,9 +1,9 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
 # Put the series on a b4-prep-managed branch (b4/pin-series) on top of the
-# base plus MAINTAINERS.fragment, with patches/cover-letter as the cover
-# letter and To/Cc from scripts/get_maintainer.pl, and write the mails
-# with `b4 send -o` (offline).  Prints "STATUS<tab>verdict".
+# base, with patches/cover-letter as the cover letter and To/Cc from
+# scripts/get_maintainer.pl (with MAINTAINERS.fragment applied), and write
+# the mails with `b4 send -o` (offline).  Prints "STATUS<tab>verdict".
 #
 # The series is sent by the author of its patches (their From:, one
 # identity for all): the project identity of ci/identity until a submitter
@@ -38,17 +38,33 @@ mails=$WORKBENCH_OUT/b4-mails
 log=$WORKBENCH_OUT/b4.log
 rm -rf "$mails"
 
+# b4 ends the cover letter with "base-commit:", the commit the series is
+# based on.  Debian's tree has no upstream commit (its one commit is the
+# import's own): there the line names the release instead, in b4's own
+# template.
+if [ "${TREE_NAME%%-*}" = debian ]; then
+	python3 -c 'from b4.ez import DEFAULT_COVER_TEMPLATE as t; print(t.lstrip(), end="")' |
+		sed "s/^base-commit: .*/base: $(setting base-kernel release) (Debian's $(setting base-kernel package) $(setting base-kernel version))/" \
+		>"$WORK/b4-cover-template"
+	grep -q '^base: ' "$WORK/b4-cover-template" || die "b4's cover template has no base-commit: line"
+	git --git-dir="$REPO" config b4.prep-cover-template "$WORK/b4-cover-template"
+else
+	git --git-dir="$REPO" config --unset b4.prep-cover-template || true
+fi
+
 checkout "$REPO" "$b4tree" "$BASE"
 {
 	cd "$b4tree" &&
 	git checkout -q -B pin-series-base &&
-	"$STEPS/apply-maintainers-fragment.sh" "$b4tree" &&
-	git commit -q -a --allow-empty -m "MAINTAINERS: what the series needs (local, not sent)" &&
 	{ git branch -D b4/pin-series || true; } &&
 	b4 prep -n pin-series -f pin-series-base &&
 	git cherry-pick "$BASE..$TIP" &&
 	EDITOR="cp $TOP/patches/cover-letter" b4 prep --edit-cover &&
+	# get_maintainer.pl reads MAINTAINERS of the checkout: with the
+	# fragment applied for that call only, the base stays the real one.
+	"$STEPS/apply-maintainers-fragment.sh" "$b4tree" &&
 	b4 prep --auto-to-cc &&
+	git checkout -q -- MAINTAINERS &&
 	# Offline: unsigned, and as if through SMTP, for this call only.
 	GIT_CONFIG_COUNT=1 GIT_CONFIG_KEY_0=sendemail.smtpserver \
 		GIT_CONFIG_VALUE_0=/usr/sbin/sendmail b4 send --no-sign -o "$mails"

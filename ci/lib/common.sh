@@ -91,6 +91,24 @@ checkout_broken() {
 		commit -q -m "broken: $2"
 }
 
+# selftest_fragments GIT_DIR REV DIR: write DIR/selftests-TARGET.config,
+# the `config` file of each directory of selftests.conf's SELFTEST_TARGETS
+# as REV has it, less the options selftests.conf omits for it.
+selftest_fragments() {
+	local target cfg omit_var sym
+	# shellcheck source=ci/selftests.conf
+	. "$CI/selftests.conf"
+	for target in $SELFTEST_TARGETS; do
+		cfg=$3/selftests-$target.config
+		git --git-dir="$1" show "$2:tools/testing/selftests/$target/config" \
+			>"$cfg" 2>/dev/null || die "selftest directory $target has no config file"
+		omit_var=SELFTEST_CONFIG_OMIT_${target//[^A-Za-z0-9_]/_}
+		for sym in ${!omit_var:-}; do
+			sed -i "/^CONFIG_$sym=/d" "$cfg"
+		done
+	done
+}
+
 # The run's output directory: $WORKBENCH_OUT, or a new one, exported so
 # every script of one run writes its logs side by side.
 ensure_out() {

@@ -14,8 +14,9 @@
 # from one revision to the next rebuilds only what changed, and ccache
 # gives back what an earlier revision already compiled.  The config is
 # allnoconfig + ci/config fragments + the `config` file of every selftest
-# directory of ci/selftests.conf as the series tip has them, so every
-# revision is built with the same options.  Kernels are kept by a hash of
+# directory of ci/selftests.conf as the series tip has them (less the
+# options selftests.conf omits), so every revision is built with the same
+# options.  Kernels are kept by a hash of
 # the source tree and the merged fragments: building the same thing twice
 # costs nothing.
 #
@@ -32,13 +33,8 @@ debug) fragments=("$CI/config/qemu.config" "$CI/config/debug.config") ;;
 esac
 scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT
-. "$CI/selftests.conf"
-for target in $SELFTEST_TARGETS; do
-	cfg=$scratch/selftests-$target.config
-	git --git-dir="$REPO" show "$TIP:tools/testing/selftests/$target/config" \
-		>"$cfg" 2>/dev/null || die "selftest directory $target has no config file"
-	fragments+=("$cfg")
-done
+selftest_fragments "$REPO" "$TIP" "$scratch" || exit 1
+fragments+=("$scratch"/selftests-*.config)
 config_key=$( { gcc --version | head -n 1; cat "${fragments[@]}"; } | sha1sum | cut -c1-16)
 
 # A kernel is kept by the tree it is built from: find it before checking

@@ -18,7 +18,6 @@ packages=(
 	sparse coccinelle quilt b4
 	# the workbench's self-tests (pgrep)
 	shellcheck procps
-	"$(setting base-kernel package)"
 )
 
 missing=()

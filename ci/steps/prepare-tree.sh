@@ -5,8 +5,9 @@
 #
 # Usage: [KERNEL_TREE=/path/to/linux [KERNEL_REF=rev]] ci/steps/prepare-tree.sh
 #
-# The default tree is Debian's linux-source package (ci/base-kernel),
-# extracted and committed once into $WORKBENCH_CACHE/src.  A KERNEL_TREE is
+# The default tree is Debian's linux-source package that ci/base-kernel
+# pins, imported once into $WORKBENCH_CACHE/src
+# (ci/steps/fetch-kernel-source.sh).  A KERNEL_TREE is
 # only read: the workbench keeps its own repository, whose objects come from
 # the user's tree through git alternates, and its own checkouts.
 #
@@ -26,22 +27,6 @@ git_id() {
 	GIT_COMMITTER_DATE='2000-01-01T00:00:00Z' "$@"
 }
 
-# Import Debian's tarball once as a bare repository with one commit,
-# tagged "base".  Debian's top-level .gitignore ignores /*, hence add -f.
-import_debian_tree() {
-	local tarball=$1 git_dir=$2
-	tmp=$(mktemp -d "$WORKBENCH_CACHE/src/import.XXXXXX")
-	trap 'rm -rf "$tmp"' EXIT
-	log "importing $tarball (once)"
-	tar -xf "$tarball" -C "$tmp" --strip-components=1
-	git init -q --bare "$tmp/git"
-	git --git-dir="$tmp/git" --work-tree="$tmp" add -f -A -- . ':!git'
-	git_id git --git-dir="$tmp/git" --work-tree="$tmp" commit -q -m "Linux $(basename "$git_dir" .git) from $tarball"
-	git --git-dir="$tmp/git" tag base
-	rm -rf "$git_dir"
-	mv "$tmp/git" "$git_dir"
-}
-
 if [ -n "${KERNEL_TREE:-}" ]; then
 	[ -d "$KERNEL_TREE" ] || die "KERNEL_TREE=$KERNEL_TREE: no such directory"
 	src_git=$(git -C "$KERNEL_TREE" rev-parse --absolute-git-dir 2>/dev/null) ||
@@ -55,22 +40,10 @@ if [ -n "${KERNEL_TREE:-}" ]; then
 	tree_name=user-$(printf '%s' "$src_git" | sha1sum | cut -c1-12)
 	tree_label="$KERNEL_TREE at $ref ($(git -C "$KERNEL_TREE" describe --always "$base"))"
 else
-	pkg=$(setting base-kernel package)
-	want=$(setting base-kernel version)
-	tarball=/usr/src/$pkg.tar.xz
-	[ -r "$tarball" ] || die "$tarball is missing: run ci/steps/install-deps.sh"
-	have=$(dpkg-query -W -f='${Version}' "$pkg" 2>/dev/null) ||
-		die "$pkg is not installed: run ci/steps/install-deps.sh"
-	have=${have%%-*}
-	[ "$have" = "$want" ] ||
-		log "NOTE: Debian ships $pkg $have, ci/base-kernel names $want; using $have"
-	mkdir -p "$WORKBENCH_CACHE/src"
-	src_git=$WORKBENCH_CACHE/src/linux-$have.git
-	git --git-dir="$src_git" rev-parse -q --verify base >/dev/null 2>&1 ||
-		import_debian_tree "$tarball" "$src_git"
+	src_git=$("$STEPS/fetch-kernel-source.sh" base-kernel) || exit 1
 	base=$(git --git-dir="$src_git" rev-parse base)
-	tree_name=debian-$have
-	tree_label="Debian $pkg $have"
+	tree_name=$(basename "$src_git" .git)
+	tree_label="Debian $(setting base-kernel package) $(setting base-kernel version) ($(setting base-kernel release))"
 fi
 
 work=$WORKBENCH_CACHE/work/$tree_name

@@ -3,7 +3,8 @@
 # The workbench's own tests, fast (about a minute), run first by
 # ci/test-all.sh so that a broken workbench fails before any kernel is
 # built: shellcheck over ci/, the verdicts (ci/lib/results.py) on recorded
-# guest logs, the accelerator choice with fake QEMUs, every script's usage,
+# guest logs, the accelerator choice with fake QEMUs, fetching a kernel
+# source package from a fake archive, every script's usage,
 # bad input, and sending as a re-signed submitter.  Prints
 # "STATUS<tab>case" rows.
 #
@@ -30,7 +31,8 @@ else
 	status=1
 fi
 
-for test in test-qemu-accel.sh test-usage.sh test-bad-input.sh test-resign.sh; do
+for test in test-qemu-accel.sh test-fetch-kernel-source.sh test-usage.sh test-bad-input.sh \
+	test-resign.sh; do
 	"$CI/tests/$test" || status=1
 done
 exit $status

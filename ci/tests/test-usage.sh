@@ -59,6 +59,7 @@ else
 	fail "--update of mirrors that match changed them"
 fi
 by_hand "ci/checks/check-kernel-doc.sh" "$CHECKS/check-kernel-doc.sh"
+by_hand "ci/steps/fetch-kernel-source.sh base-kernel" "$STEPS/fetch-kernel-source.sh" base-kernel
 by_hand "ci/steps/qemu-accel.sh with QEMU_ACCEL=tcg" env QEMU_ACCEL=tcg "$STEPS/qemu-accel.sh" /dev/null
 
 # The guest step, whole (initramfs, boot, judge), on a fake QEMU that

@@ -1,0 +1,118 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+# The backport check: the series on the 6.12.y LTS tree Debian 12 ships
+# (ci/backport-kernel), and what it touches compiled there.  Prints
+# "STATUS<tab>what" rows.
+#
+# Usage: ci/checks/check-backport.sh
+#
+# 1. The whole series applies with git am, each patch as
+#    patches/backport-6.12/NAME where that file exists (a patch that needed
+#    adapting; its changelog's notes say why), else as patches/NAME.
+# 2. Every patch that says "Cc: stable@vger.kernel.org" applies alone to
+#    the plain 6.12 tree, as stable takes it: its kernel part (not
+#    tools/, scripts/, Documentation/ or MAINTAINERS, which stable drops
+#    when they do not apply).
+# 3. In both trees the objects of the .c files the patches change, and the
+#    objects=  of ci/backport-kernel (the callers of what the series
+#    changes in headers), compile in the workbench kernel's config (as
+#    ci/steps/build-kernel.sh merges it for the series tip).  No kernel is
+#    linked: the first run costs the kernel's `make prepare`, a rerun
+#    seconds.
+. "$(dirname "$0")/../lib/common.sh"
+[ $# -eq 0 ] || die "usage: $0"
+need_tree
+
+series=$(basename "$(setting backport-kernel package)" | sed 's/^linux-source-//')
+src_git=$("$STEPS/fetch-kernel-source.sh" backport-kernel) || exit 1
+base=$(git --git-dir="$src_git" rev-parse base)
+label="Debian $(setting backport-kernel package) $(setting backport-kernel version)"
+work=$WORKBENCH_CACHE/work/$(basename "$src_git" .git)
+repo=$work/repo.git
+tree=$work/backport
+build=$WORKBENCH_CACHE/build/$(basename "$src_git" .git)-backport
+if [ ! -d "$repo" ]; then
+	mkdir -p "$work"
+	git init -q --bare "$repo"
+	git --git-dir="$src_git" rev-parse --path-format=absolute --git-path objects \
+		>"$repo/objects/info/alternates"
+fi
+log="$WORKBENCH_OUT/backport.log"
+: >"$log"
+
+# patch_for NAME: the file of patch NAME to apply to this tree.
+patch_for() {
+	if [ -r "$TOP/patches/backport-$series/$1" ]; then
+		printf '%s\n' "$TOP/patches/backport-$series/$1"
+	else
+		printf '%s\n' "$TOP/patches/$1"
+	fi
+}
+
+# build_objects REV: check REV out and compile the objects of the .c files
+# it changes against the base, and the settings' objects=.
+build_objects() {
+	local rev=$1 cfg
+	local -a objects
+	checkout "$repo" "$tree" "$rev"
+	mapfile -t objects < <(git --git-dir="$repo" diff --name-only --diff-filter=AM \
+		"$base" "$rev" -- '*.c' ':!tools/' ':!scripts/' ':!samples/' | sed 's/\.c$/.o/')
+	# shellcheck disable=SC2207 # a list of object names
+	objects+=($(setting backport-kernel objects))
+	cfg=$(mktemp -d)
+	cp "$CI/config/qemu.config" "$cfg/"
+	selftest_fragments "$REPO" "$TIP" "$cfg" || return 1
+	mkdir -p "$build"
+	(cd "$tree" && scripts/kconfig/merge_config.sh -n -O "$cfg" "$cfg"/*.config) >>"$log" 2>&1
+	cmp -s "$cfg/.config" "$build/.config" || cp "$cfg/.config" "$build/.config"
+	rm -rf "$cfg"
+	make -C "$tree" O="$build" -j"$JOBS" CC="ccache gcc" olddefconfig "${objects[@]}" \
+		>>"$log" 2>&1 || { grep -m 5 -E 'error|Error' "$log" | sed 's/^/    /' >&2; return 1; }
+	printf '%s\n' "${objects[*]}"
+}
+
+status=0
+# 1. The whole series.
+checkout "$repo" "$tree" "$base"
+git -C "$tree" am --abort >/dev/null 2>&1 || true
+applied=true
+while read -r name _; do
+	if ! git -C "$tree" -c user.name=workbench -c user.email=workbench@localhost \
+		am -q "$(patch_for "$name")" >>"$log" 2>&1; then
+		git -C "$tree" am --abort >/dev/null 2>&1 || true
+		printf 'FAIL\t%s does not apply to %s (see %s)\n' "$name" "$label" "$log"
+		applied=false status=1
+		break
+	fi
+done < <(list_entries "$TOP/series")
+if $applied; then
+	tip=$(git -C "$tree" rev-parse HEAD)
+	if built=$(build_objects "$tip"); then
+		printf 'PASS\tthe series applies to %s and compiles there: %s\n' "$label" "$built"
+	else
+		printf 'FAIL\tthe series does not compile on %s (see %s)\n' "$label" "$log"
+		status=1
+	fi
+fi
+
+# 2. The patches for stable, alone.
+while read -r name _; do
+	patch=$(patch_for "$name")
+	grep -qi '^Cc:.*stable@vger\.kernel\.org' "$patch" || continue
+	checkout "$repo" "$tree" "$base"
+	if ! git -C "$tree" apply --index --exclude='tools/*' --exclude='scripts/*' \
+		--exclude='Documentation/*' --exclude=MAINTAINERS "$patch" >>"$log" 2>&1; then
+		printf 'FAIL\t%s (Cc: stable) does not apply alone to %s\n' "$name" "$label"
+		status=1
+		continue
+	fi
+	git -C "$tree" -c user.name=workbench -c user.email=workbench@localhost \
+		commit -q -m "stable: $name" >>"$log" 2>&1
+	if built=$(build_objects "$(git -C "$tree" rev-parse HEAD)"); then
+		printf 'PASS\t%s (Cc: stable) alone on %s compiles: %s\n' "$name" "$label" "$built"
+	else
+		printf 'FAIL\t%s (Cc: stable) alone does not compile on %s (see %s)\n' "$name" "$label" "$log"
+		status=1
+	fi
+done < <(list_entries "$TOP/series")
+exit $status
