@@ -18,13 +18,14 @@ fi
 scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT
 
-# kdoc COMMIT FILE: the file's kernel-doc warnings, line numbers dropped.
+# kdoc COMMIT FILE: the file's kernel-doc warnings, line numbers dropped
+# ("file.c:12: warning" up to 6.x, "Warning: file.c:12 ..." since).
 kdoc() {
 	rm -rf "${scratch:?}"/*
 	mkdir -p "$scratch/$(dirname "$2")"
 	git --git-dir="$REPO" show "$1:$2" >"$scratch/$2" 2>/dev/null || return 0
 	(cd "$scratch" && "$SRC/scripts/kernel-doc" -none -Wall "$2" 2>&1 >/dev/null) |
-		sed -E 's/:[0-9]+:/:/' | sort
+		sed -E 's/:[0-9]+([: ])/\1/' | sort
 }
 
 status=0
