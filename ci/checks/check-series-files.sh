@@ -17,6 +17,13 @@ for patch in "$TOP"/patches/*.patch; do
 	grep -qxF "${patch##*/}" <<<"$names" ||
 		{ printf 'FAIL\tpatches/%s is not in series\n' "${patch##*/}"; status=1; }
 done
+# A backport is of a patch of the series, under that patch's name.
+for patch in "$TOP"/patches/backport-*/*.patch; do
+	[ -e "$patch" ] || continue
+	grep -qxF "${patch##*/}" <<<"$names" ||
+		{ printf 'FAIL	%s is the backport of no patch of series
+' "${patch#"$TOP"/}"; status=1; }
+done
 dups=$(sort <<<"$names" | uniq -d)
 [ -z "$dups" ] || { printf 'FAIL\tseries names twice: %s\n' "$dups"; status=1; }
 [ $status -ne 0 ] || printf 'PASS\tseries and patches/ agree\n'
