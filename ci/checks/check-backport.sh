@@ -18,8 +18,9 @@
 #    objects=  of ci/backport-kernel (the callers of what the series
 #    changes in headers), compile in the workbench kernel's config (as
 #    ci/steps/build-kernel.sh merges it for the series tip).  No kernel is
-#    linked: the first run costs the kernel's `make prepare`, a rerun
-#    seconds.
+#    linked: the first run costs the kernel's `make prepare` (about a
+#    minute), and a pass is kept by a hash of what went into it, so a
+#    rerun with nothing changed costs nothing.
 . "$(dirname "$0")/../lib/common.sh"
 [ $# -eq 0 ] || die "usage: $0"
 need_tree
@@ -31,7 +32,7 @@ label="Debian $(setting backport-kernel package) $(setting backport-kernel versi
 work=$WORKBENCH_CACHE/work/$(basename "$src_git" .git)
 repo=$work/repo.git
 tree=$work/backport
-build=$WORKBENCH_CACHE/build/$(basename "$src_git" .git)-backport
+builds=$WORKBENCH_CACHE/build/$(basename "$src_git" .git)
 if [ ! -d "$repo" ]; then
 	mkdir -p "$work"
 	git init -q --bare "$repo"
@@ -50,27 +51,44 @@ patch_for() {
 	fi
 }
 
-# build_objects REV: check REV out and compile the objects of the .c files
-# it changes against the base, and the settings' objects=.
+# build_objects REV BUILD: check REV out and compile in BUILD the objects
+# of the .c files it changes against the base, and the settings' objects=.
 build_objects() {
-	local rev=$1 cfg
+	local rev=$1 build=$2
 	local -a objects
 	checkout "$repo" "$tree" "$rev"
 	mapfile -t objects < <(git --git-dir="$repo" diff --name-only --diff-filter=AM \
 		"$base" "$rev" -- '*.c' ':!tools/' ':!scripts/' ':!samples/' | sed 's/\.c$/.o/')
 	# shellcheck disable=SC2207 # a list of object names
 	objects+=($(setting backport-kernel objects))
-	cfg=$(mktemp -d)
-	cp "$CI/config/qemu.config" "$cfg/"
-	selftest_fragments "$REPO" "$TIP" "$cfg" || return 1
 	mkdir -p "$build"
-	(cd "$tree" && scripts/kconfig/merge_config.sh -n -O "$cfg" "$cfg"/*.config) >>"$log" 2>&1
-	cmp -s "$cfg/.config" "$build/.config" || cp "$cfg/.config" "$build/.config"
-	rm -rf "$cfg"
+	rm -f "$fragments/.config"
+	(cd "$tree" && scripts/kconfig/merge_config.sh -n -O "$fragments" "$fragments"/*.config) >>"$log" 2>&1
+	cmp -s "$fragments/.config" "$build/.config" || cp "$fragments/.config" "$build/.config"
 	make -C "$tree" O="$build" -j"$JOBS" CC="ccache gcc" olddefconfig "${objects[@]}" \
 		>>"$log" 2>&1 || { grep -m 5 -E 'error|Error' "$log" | sed 's/^/    /' >&2; return 1; }
 	printf '%s\n' "${objects[*]}"
 }
+
+# The config: what ci/steps/build-kernel.sh merges for the series tip.
+fragments=$(mktemp -d)
+trap 'rm -rf "$fragments"' EXIT
+cp "$CI/config/qemu.config" "$fragments/"
+selftest_fragments "$REPO" "$TIP" "$fragments"
+
+# A pass is kept by what went into it: a rerun with nothing changed
+# prints the rows of the last one.
+key=$( { echo "$base"; gcc --version | head -n 1; cat "$0" "$CI/backport-kernel" "$fragments"/*.config
+	list_entries "$TOP/series" | while read -r name _; do cat "$(patch_for "$name")"; done
+} | sha1sum | cut -c1-16)
+passed=$builds-backport.passed-$key
+if [ -r "$passed" ]; then
+	cat "$passed"
+	exit 0
+fi
+rows=$(mktemp)
+trap 'rm -rf "$fragments" "$rows"' EXIT
+exec 3>&1 >"$rows"
 
 status=0
 # 1. The whole series.
@@ -88,7 +106,7 @@ while read -r name _; do
 done < <(list_entries "$TOP/series")
 if $applied; then
 	tip=$(git -C "$tree" rev-parse HEAD)
-	if built=$(build_objects "$tip"); then
+	if built=$(build_objects "$tip" "$builds-backport"); then
 		printf 'PASS\tthe series applies to %s and compiles there: %s\n' "$label" "$built"
 	else
 		printf 'FAIL\tthe series does not compile on %s (see %s)\n' "$label" "$log"
@@ -109,11 +127,17 @@ while read -r name _; do
 	fi
 	git -C "$tree" -c user.name=workbench -c user.email=workbench@localhost \
 		commit -q -m "stable: $name" >>"$log" 2>&1
-	if built=$(build_objects "$(git -C "$tree" rev-parse HEAD)"); then
+	if built=$(build_objects "$(git -C "$tree" rev-parse HEAD)" "$builds-stable"); then
 		printf 'PASS\t%s (Cc: stable) alone on %s compiles: %s\n' "$name" "$label" "$built"
 	else
 		printf 'FAIL\t%s (Cc: stable) alone does not compile on %s (see %s)\n' "$name" "$label" "$log"
 		status=1
 	fi
 done < <(list_entries "$TOP/series")
+exec >&3
+cat "$rows"
+if [ $status -eq 0 ]; then
+	rm -f "$builds-backport".passed-*
+	cp "$rows" "$passed"
+fi
 exit $status
