@@ -82,14 +82,21 @@ FIXTURE_SETUP(splice)
 	ASSERT_NE(NULL, self->data);
 	for (i = 0; i < self->size; i++)
 		self->data[i] = i * 7 + i / self->page;
-	ASSERT_EQ(self->size, write(self->fd, self->data, self->size));
+	/*
+	 * A page a write: filesystems with large folios (ext4 and xfs since
+	 * 6.x, tmpfs with huge= or mTHP) give a larger write a large folio,
+	 * and only small folios can be marked, as only those can be secure
+	 * on s390.
+	 */
+	for (i = 0; i < NR_PAGES; i++)
+		ASSERT_EQ(self->page, write(self->fd, self->data + i * self->page, self->page));
 	/* Clean before marking: writeback must not convert the folios first. */
 	ASSERT_EQ(0, fsync(self->fd));
 
 	self->map = mmap(NULL, self->size, PROT_READ, MAP_SHARED, self->fd, 0);
 	ASSERT_NE(MAP_FAILED, self->map);
 	ASSERT_EQ(0, inaccessible_mark(self->map, self->size));
-	ASSERT_LE(1, inaccessible_stat("marked"));
+	ASSERT_EQ(NR_PAGES, inaccessible_stat("marked"));
 
 	self->sink = open(INACCESSIBLE_DIR "sink", O_WRONLY);
 	ASSERT_LE(0, self->sink);
