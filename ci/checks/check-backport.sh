@@ -56,15 +56,17 @@ patch_for() {
 build_objects() {
 	local rev=$1 build=$2
 	local -a objects
-	checkout "$repo" "$tree" "$rev"
+	# Called in a condition, where set -e does not hold: each step says.
+	checkout "$repo" "$tree" "$rev" || return 1
 	mapfile -t objects < <(git --git-dir="$repo" diff --name-only --diff-filter=AM \
 		"$base" "$rev" -- '*.c' ':!tools/' ':!scripts/' ':!samples/' | sed 's/\.c$/.o/')
 	# shellcheck disable=SC2207 # a list of object names
 	objects+=($(setting backport-kernel objects))
-	mkdir -p "$build"
+	mkdir -p "$build" || return 1
 	rm -f "$fragments/.config"
-	(cd "$tree" && scripts/kconfig/merge_config.sh -n -O "$fragments" "$fragments"/*.config) >>"$log" 2>&1
-	cmp -s "$fragments/.config" "$build/.config" || cp "$fragments/.config" "$build/.config"
+	(cd "$tree" && scripts/kconfig/merge_config.sh -n -O "$fragments" "$fragments"/*.config) \
+		>>"$log" 2>&1 || return 1
+	cmp -s "$fragments/.config" "$build/.config" || cp "$fragments/.config" "$build/.config" || return 1
 	make -C "$tree" O="$build" -j"$JOBS" CC="ccache gcc" olddefconfig "${objects[@]}" \
 		>>"$log" 2>&1 || { grep -m 5 -E 'error|Error' "$log" | sed 's/^/    /' >&2; return 1; }
 	printf '%s\n' "${objects[*]}"
@@ -78,7 +80,8 @@ selftest_fragments "$REPO" "$TIP" "$fragments"
 
 # A pass is kept by what went into it: a rerun with nothing changed
 # prints the rows of the last one.
-key=$( { echo "$base"; gcc --version | head -n 1; cat "$0" "$CI/backport-kernel" "$fragments"/*.config
+key=$( { echo "$base"; gcc --version | head -n 1; make --version | head -n 1
+	cat "$0" "$CI/lib/common.sh" "$CI/backport-kernel" "$fragments"/*.config
 	list_entries "$TOP/series" | while read -r name _; do cat "$(patch_for "$name")"; done
 } | sha1sum | cut -c1-16)
 passed=$builds-backport.passed-$key
@@ -115,9 +118,11 @@ if $applied; then
 fi
 
 # 2. The patches for stable, alone.
+nstable=0
 while read -r name _; do
 	patch=$(patch_for "$name")
 	grep -qi '^Cc:.*stable@vger\.kernel\.org' "$patch" || continue
+	nstable=$((nstable + 1))
 	checkout "$repo" "$tree" "$base"
 	if ! git -C "$tree" apply --index --exclude='tools/*' --exclude='scripts/*' \
 		--exclude='Documentation/*' --exclude=MAINTAINERS "$patch" >>"$log" 2>&1; then
@@ -134,6 +139,7 @@ while read -r name _; do
 		status=1
 	fi
 done < <(list_entries "$TOP/series")
+[ $nstable -gt 0 ] || printf 'INFO\tno patch of the series says Cc: stable@vger.kernel.org\n'
 exec >&3
 cat "$rows"
 if [ $status -eq 0 ]; then

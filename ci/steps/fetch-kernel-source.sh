@@ -24,7 +24,12 @@ watch=$(setting "$settings" watch)
 	die "ci/$settings needs package=, version= and watch="
 upstream=${version%-*}
 src_git=$WORKBENCH_CACHE/src/debian-${upstream//\~/-}.git
-imported() { git --git-dir="$src_git" rev-parse -q --verify base >/dev/null 2>&1; }
+subject="Linux $upstream from Debian's $pkg $version"
+# Imported from this very package (not another Debian revision of the
+# same release, nor by an older workbench).
+imported() {
+	[ "$(git --git-dir="$src_git" log -1 --format=%s base 2>/dev/null)" = "$subject" ]
+}
 
 apt_dir=$WORKBENCH_CACHE/apt/$settings
 apt_opts=(
@@ -111,8 +116,7 @@ if ! imported; then
 	GIT_AUTHOR_NAME=$(identity_name) GIT_AUTHOR_EMAIL=$(identity_email) \
 	GIT_COMMITTER_NAME=$(identity_name) GIT_COMMITTER_EMAIL=$(identity_email) \
 	GIT_AUTHOR_DATE='2000-01-01T00:00:00Z' GIT_COMMITTER_DATE='2000-01-01T00:00:00Z' \
-		git --git-dir="$tmp/git" --work-tree="$tmp/tree" commit -q \
-		-m "Linux $upstream from Debian's $pkg $version"
+		git --git-dir="$tmp/git" --work-tree="$tmp/tree" commit -q -m "$subject"
 	git --git-dir="$tmp/git" tag base
 	rm -rf "$src_git"
 	mv "$tmp/git" "$src_git"

@@ -1,8 +1,8 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
 # ci/steps/fetch-kernel-source.sh against a local apt archive of fake
-# linux-source packages: the pinned one is fetched and imported, a newer
-# one is reported, a pinned one that has left the archive fails naming the
+# linux-source packages: the pinned one is fetched and imported (anew for
+# another Debian revision of the same release), a newer one is reported, a pinned one that has left the archive fails naming the
 # newest, and without the archive an imported tree is used as it is.
 # Prints "STATUS<tab>case" rows.
 #
@@ -37,6 +37,7 @@ fake_package() {
 mkdir -p "$scratch/archive"
 fake_package linux-source-9.1 9.1~rc2-1~exp1
 fake_package linux-source-9.1 9.1~rc3-1~exp1
+fake_package linux-source-9.1 9.1~rc3-2~exp1
 fake_package linux-source-9.0 9.0.4-1
 (cd "$scratch/archive" && dpkg-scanpackages -m . >Packages 2>/dev/null)
 
@@ -56,12 +57,20 @@ git_dir=$(fetch) || true
 check "the pinned package is imported, tag base" \
 	'[ "$(git --git-dir="$git_dir" show base:Makefile 2>/dev/null)" = "linux-source-9.1 9.1~rc2-1~exp1" ]'
 check "a newer package is named" \
-	'grep -q "NOTE: Debian.s archive has linux-source-9.1 9.1~rc3-1~exp1, newer than" "$scratch/err"'
+	'grep -q "NOTE: Debian.s archive has linux-source-9.1 9.1~rc3-2~exp1, newer than" "$scratch/err"'
+
+settings linux-source-9.1 9.1~rc3-1~exp1
+fetch >/dev/null || true
+settings linux-source-9.1 9.1~rc3-2~exp1
+# shellcheck disable=SC2034 # read by check
+rc3=$(fetch) || true
+check "another Debian revision of the same release is imported anew" \
+	'[ "$(git --git-dir="$rc3" show base:Makefile 2>/dev/null)" = "linux-source-9.1 9.1~rc3-2~exp1" ]'
 
 settings linux-source-9.1 9.1~rc1-1~exp1
 fetch >/dev/null && rc=0 || rc=$?
 check "a pinned package the archive no longer has fails, naming the newest" \
-	'[ $rc -ne 0 ] && grep -q "no longer has linux-source-9.1 9.1~rc1-1~exp1 (ci/base-kernel); move to linux-source-9.1 9.1~rc3-1~exp1" "$scratch/err"'
+	'[ $rc -ne 0 ] && grep -q "no longer has linux-source-9.1 9.1~rc1-1~exp1 (ci/base-kernel); move to linux-source-9.1 9.1~rc3-2~exp1" "$scratch/err"'
 
 settings linux-source-9.1 9.1~rc2-1~exp1
 rm -rf "$scratch/archive" "$scratch/cache"/apt/*/verdict-*
