@@ -118,6 +118,12 @@ if ! imported; then
 	GIT_AUTHOR_DATE='2000-01-01T00:00:00Z' GIT_COMMITTER_DATE='2000-01-01T00:00:00Z' \
 		git --git-dir="$tmp/git" --work-tree="$tmp/tree" commit -q -m "$subject"
 	git --git-dir="$tmp/git" tag base
+	# The work repository of an earlier import borrows its objects.
+	work=$WORKBENCH_CACHE/work/$(basename "$src_git" .git)
+	if [ -e "$src_git" ] && [ -e "$work" ]; then
+		log "replacing the earlier import: its work repository $work goes too"
+		rm -rf "$work"
+	fi
 	rm -rf "$src_git"
 	mv "$tmp/git" "$src_git"
 fi
