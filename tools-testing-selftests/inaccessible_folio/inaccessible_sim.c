@@ -232,6 +232,7 @@ TEST_F(sim, sink_catches_inaccessible_folio)
 TEST_F(sim, bad_input)
 {
 	size_t page = self->page;
+	int pipefd[2], sink, left;
 	char *hole;
 
 	EXPECT_EQ(-EINVAL, inaccessible_cmd("mark", "garbage"));
@@ -242,6 +243,10 @@ TEST_F(sim, bad_input)
 	EXPECT_EQ(-EINVAL, inaccessible_cmd("mark", "0xffffffff81000000"));
 	EXPECT_EQ(-EINVAL, inaccessible_cmd("mark", "0xfffffffffffff000 0x2000"));
 	EXPECT_EQ(-E2BIG, inaccessible_cmd("mark", "%#lx 0x10000000", (unsigned long)self->anon));
+	/* 64 pages' worth from an unaligned address spans 65 pages. */
+	EXPECT_EQ(-E2BIG, inaccessible_cmd("mark", "%#lx %#lx",
+					   (unsigned long)self->anon + 1, 64 * page));
+	EXPECT_EQ(0, inaccessible_stat("marked"));
 
 	/* A range with a hole: marks up to the hole, then fails. */
 	hole = mmap(NULL, 3 * page, PROT_READ | PROT_WRITE,
@@ -268,6 +273,19 @@ TEST_F(sim, bad_input)
 	EXPECT_EQ(-EINVAL, inaccessible_mark(hole, page));
 	munmap(hole, page);
 	EXPECT_EQ(1, inaccessible_stat("marked"));
+
+	/* A short splice into the sink takes what it asks for, no more. */
+	ASSERT_EQ(0, pipe(pipefd));
+	ASSERT_EQ(page, write(pipefd[1], self->anon, page));
+	sink = open(INACCESSIBLE_DIR "sink", O_WRONLY);
+	ASSERT_LE(0, sink);
+	EXPECT_EQ(100, splice(pipefd[0], NULL, sink, NULL, 100, 0));
+	EXPECT_EQ(100, inaccessible_stat("sink_bytes"));
+	ASSERT_EQ(0, ioctl(pipefd[0], FIONREAD, &left));
+	EXPECT_EQ(page - 100, left);
+	close(sink);
+	close(pipefd[0]);
+	close(pipefd[1]);
 }
 
 /* Writers racing on mark, fail and clear: errnos only, no leak, no splat. */
