@@ -16,7 +16,7 @@ status=0
 n=0
 while read -r test want patch mode file; do
 	n=$((n + 1))
-	what="$test must fail in $want without $patch ($mode)"
+	what="$test must fail in $want without $patch ($mode${file:+: broken/$file})"
 	[ "$patch" = - ] && what="$test must fail in $want on broken/$file"
 	index=$(list_entries "$TOP/series" | awk -v p="$patch" '$1 == p { print NR; exit }')
 	if [ -z "$index" ] && [ "$patch" != - ]; then

@@ -274,18 +274,36 @@ TEST_F(sim, bad_input)
 	munmap(hole, page);
 	EXPECT_EQ(1, inaccessible_stat("marked"));
 
-	/* A short splice into the sink takes what it asks for, no more. */
+	/*
+	 * A short splice into the sink takes what it asks for, no more, and
+	 * the next one goes on from there.
+	 */
 	ASSERT_EQ(0, pipe(pipefd));
 	ASSERT_EQ(page, write(pipefd[1], self->anon, page));
 	sink = open(INACCESSIBLE_DIR "sink", O_WRONLY);
 	ASSERT_LE(0, sink);
 	EXPECT_EQ(100, splice(pipefd[0], NULL, sink, NULL, 100, 0));
 	EXPECT_EQ(100, inaccessible_stat("sink_bytes"));
+	EXPECT_EQ(crc32_le(0, (unsigned char *)self->anon, 100),
+		  (uint32_t)inaccessible_stat("sink_crc32"));
 	ASSERT_EQ(0, ioctl(pipefd[0], FIONREAD, &left));
 	EXPECT_EQ(page - 100, left);
+	EXPECT_EQ(page - 100, splice(pipefd[0], NULL, sink, NULL, page, 0));
+	EXPECT_EQ(page, inaccessible_stat("sink_bytes"));
+	EXPECT_EQ(crc32_le(0, (unsigned char *)self->anon, page),
+		  (uint32_t)inaccessible_stat("sink_crc32"));
 	close(sink);
 	close(pipefd[0]);
 	close(pipefd[1]);
+
+	/* The page limit itself is allowed, from an unaligned address too. */
+	hole = mmap(NULL, 64 * page, PROT_READ | PROT_WRITE,
+		    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	ASSERT_NE(MAP_FAILED, hole);
+	memset(hole, 4, 64 * page);
+	EXPECT_EQ(0, inaccessible_mark(hole + 1, 64 * page - 1));
+	EXPECT_EQ(1 + 64, inaccessible_stat("marked"));
+	munmap(hole, 64 * page);
 }
 
 /* Writers racing on mark, fail and clear: errnos only, no leak, no splat. */
