@@ -211,10 +211,12 @@ def bench(min_ratio, slow, out_dir, labels):
 
 
 def kernels_rows(path):
-    """INFO rows for the kernels a run built: how each was had."""
-    rows = []
+    """INFO rows for the kernels a run asked for, each once, in the order
+    first asked: how it was had (built in this run, or reused from an
+    earlier one)."""
+    kernels = {}
     if not os.path.exists(path):
-        return rows
+        return []
     with open(path) as f:
         for line in f:
             name, how, seconds, ccache = line.rstrip("\n").split("\t")
@@ -223,8 +225,10 @@ def kernels_rows(path):
                 hits, total = (int(x) for x in ccache.split("/"))
                 rate = f"{100 * hits / total:.0f}%" if total else "nothing compiled"
                 what += f", {seconds}s, ccache {hits}/{total} ({rate})"
-            rows.append(("INFO", what))
-    return rows
+            elif name in kernels:
+                continue
+            kernels[name] = what
+    return [("INFO", what) for what in kernels.values()]
 
 
 def summary(results_tsv):

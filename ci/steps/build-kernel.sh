@@ -22,6 +22,8 @@
 #
 # Each build adds a line to $WORKBENCH_OUT/kernels.tsv: name, how it was
 # had (reused, incremental, from scratch), seconds, ccache hits/compiles.
+# Builds take turns (lock_build); asking for a kernel that another script
+# is building waits for it.
 . "$(dirname "$0")/../lib/common.sh"
 [ $# -eq 2 ] || die "usage: $0 qemu|debug tip|base|COMMIT|broken:FILE"
 variant=$1 rev=$2
@@ -68,11 +70,20 @@ esac
 [ -n "$commit" ] && tree=$(git --git-dir="$REPO" rev-parse "$commit^{tree}")
 kdir=$WORKBENCH_CACHE/kernels/$variant-$(echo "$tree $config_key" | sha1sum | cut -c1-16)
 kernels=$WORKBENCH_OUT/kernels.tsv
-if [ -r "$kdir/bzImage" ]; then
+reuse() {
+	[ -r "$kdir/bzImage" ] || return 0
 	printf '%s\treused\t0\t-\n' "$name" >>"$kernels"
 	printf '%s\n' "$kdir"
 	exit 0
-fi
+}
+reuse
+# A kernel another script of the run is building already (ci/test-all.sh
+# builds ahead) is waited for, not built twice; then one build at a time.
+mkdir -p "$WORKBENCH_CACHE/kernels"
+exec 7>>"$kdir.lock"
+flock 7
+reuse
+lock_build
 # Options of the tip that a commit inside the series does not know yet
 # are expected there, not an error.
 step=true
@@ -111,24 +122,22 @@ cmp -s "$scratch/config/.config" "$build/.config" ||
 
 how=incremental
 [ -e "$build/vmlinux" ] || how="from scratch"
-ccache_counts() {
-	ccache --print-stats | awk -F '\t' '
-		$1 == "direct_cache_hit" || $1 == "preprocessed_cache_hit" { hit += $2 }
-		$1 == "cache_miss" { miss += $2 }
-		END { print hit + 0, miss + 0 }'
-}
-read -r hit0 miss0 < <(ccache_counts)
+# This build's own ccache counts (not the checks compiling beside it).
+stats=$scratch/ccache-stats.log
 start=$(date +%s)
 log "building $name ($how) in $build"
 export KBUILD_BUILD_TIMESTAMP='2000-01-01' KBUILD_BUILD_USER=workbench KBUILD_BUILD_HOST=qemu
-if ! make -C "$BUILD_SRC" O="$build" -j"$JOBS" CC="ccache gcc" bzImage \
+if ! CCACHE_STATSLOG=$stats make -C "$BUILD_SRC" O="$build" -j"$JOBS" CC="ccache gcc" bzImage \
 	>"$buildlog" 2>&1; then
 	grep -E -m 10 'error|Error' "$buildlog" | sed 's/^/    /' >&2 || true
 	die "kernel build failed: $name (see $buildlog)"
 fi
-read -r hit1 miss1 < <(ccache_counts)
+read -r hits compiles < <(awk '
+	/^(direct|preprocessed)_cache_hit$/ { hit++ }
+	/^cache_miss$/ { miss++ }
+	END { print hit + 0, hit + miss }' "$stats" 2>/dev/null || echo 0 0)
 printf '%s\t%s\t%d\t%d/%d\n' "$name" "$how" "$(($(date +%s) - start))" \
-	"$((hit1 - hit0))" "$((hit1 - hit0 + miss1 - miss0))" >>"$kernels"
+	"$hits" "$compiles" >>"$kernels"
 
 mkdir -p "$kdir.tmp/usr"
 cp "$build/arch/x86/boot/bzImage" "$build/.config" "$build/System.map" "$kdir.tmp/"

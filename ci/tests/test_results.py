@@ -173,7 +173,11 @@ class Summary(unittest.TestCase):
                                 "qemu-tip\treused\t0\t-\n")
         self.assertIn("qemu-tip: from scratch, 600s, ccache 0/1500 (0%)", out)
         self.assertIn("qemu-base: incremental, 300s, ccache 750/1500 (50%)", out)
-        self.assertIn("qemu-tip: reused\n", out)
+        self.assertNotIn("qemu-tip: reused", out)
+        _, out = self.summarize([("a", "PASS", "x")],
+                                "debug-tip\treused\t0\t-\n"
+                                "debug-tip\treused\t0\t-\n")
+        self.assertEqual(out.count("debug-tip: reused\n"), 1)
 
 
 if __name__ == "__main__":
