@@ -16,10 +16,8 @@ if [ ${#files[@]} -eq 0 ]; then
 fi
 kdir=$("$STEPS/build-kernel.sh" qemu tip) || { printf 'FAIL\tno tip kernel\n'; exit 1; }
 # The tip's own build directory: nothing to prepare, and the next kernel
-# built there recompiles just these files without C=2 W=1.  It and the
-# build checkout are the kernel builds', so this takes its turn with them.
+# built there recompiles just these files without C=2 W=1.
 build=$(build_dir qemu)
-lock_build
 
 # warnings SIDE COMMIT: the normalized warnings of each file at COMMIT.
 warnings() {

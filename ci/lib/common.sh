@@ -144,14 +144,6 @@ lock_cache() {
 	export WORKBENCH_LOCKED=$$
 }
 
-# lock_build: one kernel build at a time per $WORKBENCH_CACHE.  The builds
-# share one build checkout ($BUILD_SRC), and on two cores two compiles at
-# once only slow each other.  Held until the caller exits (fd 8).
-lock_build() {
-	exec 8>>"$WORKBENCH_CACHE/build.lock"
-	flock 8
-}
-
 # need_tree: load the run's tree state ($WORKBENCH_OUT/tree.env), first
 # installing what is missing and preparing the tree if this run has not
 # done it yet.  Leaves REPO, BASE, TIP, SRC (the tip's checkout, which
@@ -170,15 +162,11 @@ need_tree() {
 }
 
 # record STAGE COMMAND...: run a step or check and add its rows to the
-# run's results ($RESULTS, default $WORKBENCH_OUT/results.tsv) under
-# STAGE, with how long it took; its log goes to stderr and $STAGES_LOG
-# (default $WORKBENCH_OUT/stages.log).  A command that fails without a
-# FAIL row of its own gets one, naming its last error: no failure goes
-# unrecorded, and the run goes on to its next stage (record returns 0).
+# run's results under STAGE, with how long it took.  A command that fails
+# without a FAIL row of its own gets one, naming its last error: no failure
+# goes unrecorded, and the run goes on to its next stage (record returns 0).
 record() {
 	local stage=$1 t0 rows errors rc=0 why
-	local results=${RESULTS:-$WORKBENCH_OUT/results.tsv}
-	local stages_log=${STAGES_LOG:-$WORKBENCH_OUT/stages.log}
 	shift
 	t0=$(date +%s)
 	rows=$(mktemp)
@@ -186,14 +174,14 @@ record() {
 	log "$stage"
 	# In the background, so that set -e holds inside a function and an
 	# exit (die) ends the stage, not the run.
-	{ "$@" 2>&1 >"$rows" | tee -a "$stages_log" "$errors" >&2; } &
+	{ "$@" 2>&1 >"$rows" | tee -a "$WORKBENCH_OUT/stages.log" "$errors" >&2; } &
 	wait $! || rc=$?
 	if [ $rc -ne 0 ] && ! grep -q '^FAIL' "$rows"; then
 		why=$(sed -n 's/^[^:]*: error: //p' "$errors" | tail -n 1)
-		printf 'FAIL\t%s\n' "${why:-${1##*/} exited with status $rc (see $stages_log)}" >>"$rows"
+		printf 'FAIL\t%s\n' "${why:-${1##*/} exited with status $rc (see $WORKBENCH_OUT/stages.log)}" >>"$rows"
 	fi
 	printf 'INFO\t(took %ds)\n' "$(($(date +%s) - t0))" >>"$rows"
-	sed "s/^/$(printf '%s' "$stage" | sed 's/[\/&]/\\&/g')\t/" "$rows" >>"$results"
+	sed "s/^/$(printf '%s' "$stage" | sed 's/[\/&]/\\&/g')\t/" "$rows" >>"$WORKBENCH_OUT/results.tsv"
 	rm -f "$rows" "$errors"
 }
 

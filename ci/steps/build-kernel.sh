@@ -22,8 +22,6 @@
 #
 # Each build adds a line to $WORKBENCH_OUT/kernels.tsv: name, how it was
 # had (reused, incremental, from scratch), seconds, ccache hits/compiles.
-# Builds take turns (lock_build); asking for a kernel that another script
-# is building waits for it.
 . "$(dirname "$0")/../lib/common.sh"
 [ $# -eq 2 ] || die "usage: $0 qemu|debug tip|base|COMMIT|broken:FILE"
 variant=$1 rev=$2
@@ -70,20 +68,11 @@ esac
 [ -n "$commit" ] && tree=$(git --git-dir="$REPO" rev-parse "$commit^{tree}")
 kdir=$WORKBENCH_CACHE/kernels/$variant-$(echo "$tree $config_key" | sha1sum | cut -c1-16)
 kernels=$WORKBENCH_OUT/kernels.tsv
-reuse() {
-	[ -r "$kdir/bzImage" ] || return 0
+if [ -r "$kdir/bzImage" ]; then
 	printf '%s\treused\t0\t-\n' "$name" >>"$kernels"
 	printf '%s\n' "$kdir"
 	exit 0
-}
-reuse
-# A kernel another script of the run is building already (ci/test-all.sh
-# builds ahead) is waited for, not built twice; then one build at a time.
-mkdir -p "$WORKBENCH_CACHE/kernels"
-exec 7>>"$kdir.lock"
-flock 7
-reuse
-lock_build
+fi
 # Options of the tip that a commit inside the series does not know yet
 # are expected there, not an error.
 step=true
@@ -122,7 +111,7 @@ cmp -s "$scratch/config/.config" "$build/.config" ||
 
 how=incremental
 [ -e "$build/vmlinux" ] || how="from scratch"
-# This build's own ccache counts (not the checks compiling beside it).
+# This build's own ccache counts, from ccache's log of each compile.
 stats=$scratch/ccache-stats.log
 start=$(date +%s)
 log "building $name ($how) in $build"

@@ -45,12 +45,6 @@ apt_opts=(
 	-o APT::Sandbox::User="$(id -un)"
 )
 
-# One fetch at a time per settings file: a second one (ci/test-all.sh
-# fetches the backport's tree ahead) waits and finds the tree imported.
-mkdir -p "$apt_dir"
-exec 6>>"$apt_dir/lock"
-flock 6
-
 apt_failed='^(E:|W: Failed to fetch|W: Some index files)'
 
 # ask_archive: print "available" or "gone", then the newest package whose
