@@ -67,7 +67,7 @@ build_objects() {
 	(cd "$tree" && scripts/kconfig/merge_config.sh -n -O "$fragments" "$fragments"/*.config) \
 		>>"$log" 2>&1 || return 1
 	cmp -s "$fragments/.config" "$build/.config" || cp "$fragments/.config" "$build/.config" || return 1
-	make -C "$tree" O="$build" -j"$JOBS" CC="ccache gcc" olddefconfig "${objects[@]}" \
+	make -C "$tree" O="$build" -j"$JOBS" CC="$(kernel_cc)" olddefconfig "${objects[@]}" \
 		>>"$log" 2>&1 || { grep -m 5 -E 'error|Error' "$log" | sed 's/^/    /' >&2; return 1; }
 	printf '%s\n' "${objects[*]}"
 }

@@ -30,7 +30,7 @@ warnings() {
 			: >"$log"
 			continue
 		fi
-		make -C "$BUILD_SRC" O="$build" -j"$JOBS" C=2 W=1 CC="ccache gcc" \
+		make -C "$BUILD_SRC" O="$build" -j"$JOBS" C=2 W=1 CC="$(kernel_cc)" \
 			"${file%.c}.o" >"$log" 2>&1 || echo "BUILD FAILED" >>"$log"
 		{ grep -E ': (warning|error):|BUILD FAILED' "$log" || true; } |
 			sed -E 's/:[0-9]+:[0-9]+:/:/; s/:[0-9]+:/:/' | sort >"$log.norm"

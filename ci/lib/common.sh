@@ -69,6 +69,15 @@ series_patches() {
 	done
 }
 
+# kernel_cc: the path of ci/lib/kernel-cc, the kernel builds' CC, installed
+# under $WORKBENCH_CACHE so that its path, which is in every object's
+# command line, is the same from every clone.
+kernel_cc() {
+	local cc=$WORKBENCH_CACHE/bin/kernel-cc
+	cmp -s "$CI/lib/kernel-cc" "$cc" || install -D -m 755 "$CI/lib/kernel-cc" "$cc"
+	printf '%s\n' "$cc"
+}
+
 # results.py, the part of the workbench that parses and decides.
 results_py() {
 	python3 "$CI/lib/results.py" "$@"

@@ -35,7 +35,8 @@ scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT
 selftest_fragments "$REPO" "$TIP" "$scratch" || exit 1
 fragments+=("$scratch"/selftests-*.config)
-config_key=$( { gcc --version | head -n 1; cat "${fragments[@]}"; } | sha1sum | cut -c1-16)
+config_key=$( { gcc --version | head -n 1; cat "$CI/lib/kernel-cc" "${fragments[@]}"; } |
+	sha1sum | cut -c1-16)
 
 # A kernel is kept by the tree it is built from: find it before checking
 # anything out.
@@ -116,7 +117,7 @@ stats=$scratch/ccache-stats.log
 start=$(date +%s)
 log "building $name ($how) in $build"
 export KBUILD_BUILD_TIMESTAMP='2000-01-01' KBUILD_BUILD_USER=workbench KBUILD_BUILD_HOST=qemu
-if ! CCACHE_STATSLOG=$stats make -C "$BUILD_SRC" O="$build" -j"$JOBS" CC="ccache gcc" bzImage \
+if ! CCACHE_STATSLOG=$stats make -C "$BUILD_SRC" O="$build" -j"$JOBS" CC="$(kernel_cc)" bzImage \
 	>"$buildlog" 2>&1; then
 	grep -E -m 10 'error|Error' "$buildlog" | sed 's/^/    /' >&2 || true
 	die "kernel build failed: $name (see $buildlog)"
@@ -127,6 +128,13 @@ read -r hits compiles < <(awk '
 	END { print hit + 0, hit + miss }' "$stats" 2>/dev/null || echo 0 0)
 printf '%s\t%s\t%d\t%d/%d\n' "$name" "$how" "$(($(date +%s) - start))" \
 	"$hits" "$compiles" >>"$kernels"
+
+# The bzImage must carry this build's kernel (see ci/lib/kernel-cc).
+piggy=$build/arch/x86/boot/compressed/piggy
+payload=$(sed -n 's/^\.incbin "\(.*\)"$/\1/p' "$piggy.S")
+objcopy -O binary -j .rodata..compressed "$piggy.o" "$scratch/payload" &&
+	cmp -s "$scratch/payload" "$build/$payload" ||
+	die "the bzImage of $name does not carry this build's kernel ($piggy.o is stale)"
 
 mkdir -p "$kdir.tmp/usr"
 cp "$build/arch/x86/boot/bzImage" "$build/.config" "$build/System.map" "$kdir.tmp/"
