@@ -1,4 +1,5 @@
-// Positive: confirmed, but what the confirm returned is ignored.
+// Negative: what the confirm returned is ignored, which the compiler
+// reports (pipe_buf_confirm() is __must_check), not this rule.
 static size_t copy_ignoring(struct pipe_inode_info *pipe,
 			    struct pipe_buffer *buf, struct iov_iter *to)
 {
