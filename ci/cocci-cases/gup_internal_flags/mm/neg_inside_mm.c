@@ -1,5 +1,6 @@
-// Negative: mm/ is where GUP sets its own flags.
+// Negative: GUP's own functions set FOLL_GET for their callers.
 static long __grab(unsigned long uaddr, struct page **pages, unsigned int gup_flags)
 {
-	return __gup_internal(uaddr, 1, gup_flags | FOLL_PIN, pages);
+	return __get_user_pages_locked(current->mm, uaddr, 1, pages, NULL,
+				       gup_flags | FOLL_GET);
 }
