@@ -213,7 +213,8 @@ def bench(min_ratio, slow, out_dir, labels):
 def kernels_rows(path):
     """INFO rows for the kernels a run asked for, each once, in the order
     first asked: how it was had (built in this run, or reused from an
-    earlier one)."""
+    earlier one), and for a build from scratch the seconds a compile
+    took."""
     kernels = {}
     if not os.path.exists(path):
         return []
@@ -225,6 +226,10 @@ def kernels_rows(path):
                 hits, total = (int(x) for x in ccache.split("/"))
                 rate = f"{100 * hits / total:.0f}%" if total else "nothing compiled"
                 what += f", {seconds}s, ccache {hits}/{total} ({rate})"
+                # What the machine costs: a build from scratch is nearly
+                # all compiles, and machines differ by more than half.
+                if how == "from scratch" and total > hits:
+                    what += f", {int(seconds) / (total - hits):.2f}s a compile"
             elif name in kernels:
                 continue
             kernels[name] = what

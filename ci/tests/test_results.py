@@ -171,8 +171,8 @@ class Summary(unittest.TestCase):
                                 "qemu-tip\tfrom scratch\t600\t0/1500\n"
                                 "qemu-base\tincremental\t300\t750/1500\n"
                                 "qemu-tip\treused\t0\t-\n")
-        self.assertIn("qemu-tip: from scratch, 600s, ccache 0/1500 (0%)", out)
-        self.assertIn("qemu-base: incremental, 300s, ccache 750/1500 (50%)", out)
+        self.assertIn("qemu-tip: from scratch, 600s, ccache 0/1500 (0%), 0.40s a compile", out)
+        self.assertIn("qemu-base: incremental, 300s, ccache 750/1500 (50%)\n", out)
         self.assertNotIn("qemu-tip: reused", out)
         _, out = self.summarize([("a", "PASS", "x")],
                                 "debug-tip\treused\t0\t-\n"
