@@ -1,0 +1,321 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * pin_page(): a FOLL_PIN pin taken on a page found without a user address
+ * (gup_test's PIN_PAGE_TEST looks the pages up, drops to struct page and
+ * pins them through pin_page()), over every backing, against what
+ * pin_user_pages() allows for the same page.
+ *
+ * Draft for tools/testing/selftests/mm/pin_page.c (patch 0003).
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <sys/ioctl.h>
+#include <sys/mman.h>
+#include <sys/wait.h>
+
+#include "../../../../mm/gup_test.h"
+#include "kselftest.h"
+
+#define NR_PAGES	16
+
+static size_t pagesize;
+static int gup_fd;
+
+/* The pin counters of /proc/vmstat. */
+struct pins {
+	unsigned long acquired;
+	unsigned long released;
+};
+
+/*
+ * The counters are per-CPU until folded: stat_refresh folds them, so that
+ * /proc/vmstat has every pin taken and released so far.
+ */
+static bool read_pins(struct pins *p)
+{
+	int refresh = open("/proc/sys/vm/stat_refresh", O_WRONLY);
+	char name[64];
+	unsigned long value;
+	int found = 0;
+	FILE *f;
+
+	if (refresh < 0 || write(refresh, "1", 1) != 1)
+		ksft_exit_fail_msg("/proc/sys/vm/stat_refresh: %s\n", strerror(errno));
+	close(refresh);
+	f = fopen("/proc/vmstat", "r");
+	if (!f)
+		return false;
+	while (fscanf(f, "%63s %lu", name, &value) == 2) {
+		if (!strcmp(name, "nr_foll_pin_acquired")) {
+			p->acquired = value;
+			found++;
+		} else if (!strcmp(name, "nr_foll_pin_released")) {
+			p->released = value;
+			found++;
+		}
+	}
+	fclose(f);
+	return found == 2;
+}
+
+/*
+ * pin_pages() - PIN_PAGE_TEST over [addr, addr + size), or over the page
+ * cache of @fd at offset @addr when @fd >= 0.  Returns the ioctl's result
+ * (0 or -errno); *out has the counts.  The pin counters must have moved
+ * by the same amount, and by the number of pages pinned.
+ */
+static int pin_pages(int fd, uintptr_t addr, size_t size, unsigned int flags,
+		     struct pin_page_test *out, bool *balanced)
+{
+	struct pins before, after;
+	int ret;
+
+	memset(out, 0, sizeof(*out));
+	out->addr = addr;
+	out->size = size;
+	out->fd = fd;
+	out->flags = flags;
+	if (!read_pins(&before))
+		ksft_exit_fail_msg("no pin counters in /proc/vmstat\n");
+	ret = ioctl(gup_fd, PIN_PAGE_TEST, out) ? -errno : 0;
+	if (!read_pins(&after))
+		ksft_exit_fail_msg("no pin counters in /proc/vmstat\n");
+	*balanced = after.acquired - before.acquired ==
+		    after.released - before.released &&
+		    (ret || after.acquired - before.acquired == out->nr_pinned);
+	if (!*balanced)
+		ksft_print_msg("pins acquired %lu, released %lu, pinned %u\n",
+			       after.acquired - before.acquired,
+			       after.released - before.released, out->nr_pinned);
+	return ret;
+}
+
+/* expect() - one pin call, and what it must give. */
+static bool expect(const char *what, int fd, void *addr, size_t size,
+		   unsigned int flags, int want_error)
+{
+	struct pin_page_test t;
+	bool balanced;
+	int ret;
+
+	ret = pin_pages(fd, (uintptr_t)addr, size, flags, &t, &balanced);
+	if (ret) {
+		ksft_print_msg("%s: PIN_PAGE_TEST failed (%s)\n", what, strerror(-ret));
+		return false;
+	}
+	if (t.nr_lost) {
+		ksft_print_msg("%s: %u pages pinned but not seen pinned\n", what, t.nr_lost);
+		return false;
+	}
+	if (want_error) {
+		if (t.error != want_error || t.nr_pinned) {
+			ksft_print_msg("%s: want %s and no pin, got %s, %u pinned\n", what,
+				       strerror(-want_error), strerror(-t.error), t.nr_pinned);
+			return false;
+		}
+	} else if (t.error || t.nr_pinned + t.nr_zero != size / pagesize) {
+		ksft_print_msg("%s: want every page pinned, got %s, %u pinned, %u zero\n",
+			       what, strerror(-t.error), t.nr_pinned, t.nr_zero);
+		return false;
+	}
+	return balanced;
+}
+
+#define R	0
+#define W	PIN_PAGE_TEST_FLAG_WRITE
+#define LT	PIN_PAGE_TEST_FLAG_LONGTERM
+
+static void *map(int fd, int prot, int flags)
+{
+	void *p = mmap(NULL, NR_PAGES * pagesize, prot, flags, fd, 0);
+
+	if (p == MAP_FAILED)
+		ksft_exit_fail_msg("mmap() failed (%s)\n", strerror(errno));
+	return p;
+}
+
+static void test_anon_private(void)
+{
+	char *p = map(-1, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS);
+	bool ok;
+
+	memset(p, 1, NR_PAGES * pagesize);
+	ok = expect("read", -1, p, NR_PAGES * pagesize, R, 0) &&
+	     expect("write", -1, p, NR_PAGES * pagesize, W, 0);
+	mprotect(p, NR_PAGES * pagesize, PROT_READ);
+	ok = ok && expect("write, mapped read-only", -1, p, NR_PAGES * pagesize, W, -EFAULT) &&
+	     expect("read, mapped read-only", -1, p, NR_PAGES * pagesize, R, 0);
+	munmap(p, NR_PAGES * pagesize);
+	ksft_test_result(ok, "anon.private\n");
+}
+
+static void test_anon_zero_page(void)
+{
+	char *p = map(-1, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS);
+	struct pin_page_test t;
+	bool balanced, ok;
+	volatile char c;
+	size_t i;
+
+	for (i = 0; i < NR_PAGES * pagesize; i += pagesize)
+		c = p[i];
+	(void)c;
+	ok = pin_pages(-1, (uintptr_t)p, NR_PAGES * pagesize, R, &t, &balanced) == 0 &&
+	     balanced && t.nr_zero == NR_PAGES && !t.nr_pinned;
+	if (!ok)
+		ksft_print_msg("zero page, read: %s, %u zero, %u pinned\n",
+			       strerror(-t.error), t.nr_zero, t.nr_pinned);
+	ok = ok && expect("zero page, write", -1, p, NR_PAGES * pagesize, W, -EFAULT);
+	munmap(p, NR_PAGES * pagesize);
+	ksft_test_result(ok, "anon.zero_page\n");
+}
+
+static void test_anon_after_fork(void)
+{
+	char *p = map(-1, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS);
+	int pipefd[2], status;
+	bool ok;
+	pid_t pid;
+
+	memset(p, 1, NR_PAGES * pagesize);
+	if (pipe(pipefd))
+		ksft_exit_fail_msg("pipe() failed (%s)\n", strerror(errno));
+	pid = fork();
+	if (pid < 0)
+		ksft_exit_fail_msg("fork() failed (%s)\n", strerror(errno));
+	if (!pid) {
+		char c;
+
+		close(pipefd[1]);
+		read(pipefd[0], &c, 1);
+		_exit(0);
+	}
+	close(pipefd[0]);
+	/* Shared with the child: no pin, read or write, as GUP would unshare. */
+	ok = expect("read, shared with a child", -1, p, NR_PAGES * pagesize, R, -EFAULT) &&
+	     expect("write, shared with a child", -1, p, NR_PAGES * pagesize, W, -EFAULT);
+	close(pipefd[1]);
+	waitpid(pid, &status, 0);
+	/* A write fault makes the pages exclusive to the parent again. */
+	memset(p, 2, NR_PAGES * pagesize);
+	ok = ok && expect("write, exclusive again", -1, p, NR_PAGES * pagesize, W, 0);
+	munmap(p, NR_PAGES * pagesize);
+	ksft_test_result(ok, "anon.after_fork\n");
+}
+
+static int local_file(void)
+{
+	char path[] = "pin_page_XXXXXX";
+	int fd = mkstemp(path);
+
+	if (fd < 0)
+		ksft_exit_fail_msg("mkstemp() failed (%s)\n", strerror(errno));
+	unlink(path);
+	if (ftruncate(fd, NR_PAGES * pagesize))
+		ksft_exit_fail_msg("ftruncate() failed (%s)\n", strerror(errno));
+	return fd;
+}
+
+/* A file system that does writeback: ext4, the scratch disk of the run. */
+static void test_local_file(void)
+{
+	int fd = local_file();
+	char *buf = malloc(NR_PAGES * pagesize), *p;
+	size_t size = NR_PAGES * pagesize;
+	bool ok;
+
+	memset(buf, 1, size);
+	if (pwrite(fd, buf, size, 0) != (ssize_t)size)
+		ksft_exit_fail_msg("pwrite() failed (%s)\n", strerror(errno));
+	free(buf);
+
+	/* Not mapped: read yes, write only after ->page_mkwrite(). */
+	ok = expect("not mapped, read", fd, 0, size, R, 0) &&
+	     expect("not mapped, write", fd, 0, size, W, -EFAULT);
+
+	p = map(fd, PROT_READ, MAP_SHARED);
+	ok = ok && expect("mapped read-only, write", -1, p, size, W, -EFAULT) &&
+	     expect("mapped read-only, read", -1, p, size, R, 0);
+	munmap(p, size);
+
+	p = map(fd, PROT_READ | PROT_WRITE, MAP_SHARED);
+	memset(p, 2, size);
+	ok = ok && expect("mapped writable, write", -1, p, size, W, 0) &&
+	     expect("mapped writable, write, from the page cache", fd, 0, size, W, 0) &&
+	     expect("mapped writable, long-term write", -1, p, size, W | LT, -EFAULT);
+	/* Writeback write-protects: the file system must be told again. */
+	fsync(fd);
+	ok = ok && expect("after fsync, write", fd, 0, size, W, -EFAULT);
+	memset(p, 3, size);
+	ok = ok && expect("written again, write", fd, 0, size, W, 0);
+	munmap(p, size);
+	close(fd);
+	ksft_test_result(ok, "file.local\n");
+}
+
+/* No writeback: shmem needs no notification, mapped or not. */
+static void test_memfd(void)
+{
+	int fd = memfd_create("pin_page", 0);
+	size_t size = NR_PAGES * pagesize;
+	char *p;
+	bool ok;
+
+	if (fd < 0 || ftruncate(fd, size))
+		ksft_exit_fail_msg("memfd_create() failed (%s)\n", strerror(errno));
+	p = map(fd, PROT_READ | PROT_WRITE, MAP_SHARED);
+	memset(p, 1, size);
+	munmap(p, size);
+	ok = expect("not mapped, write", fd, 0, size, W, 0) &&
+	     expect("not mapped, long-term write", fd, 0, size, W | LT, 0);
+	close(fd);
+	ksft_test_result(ok, "file.memfd\n");
+}
+
+static void test_bad_input(void)
+{
+	struct pin_page_test t = { .size = pagesize, .fd = -1 };
+	char *p = map(-1, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS);
+	bool ok = true;
+
+	memset(p, 1, NR_PAGES * pagesize);
+	t.addr = (uintptr_t)p + 1;
+	ok &= ioctl(gup_fd, PIN_PAGE_TEST, &t) && errno == EINVAL;
+	t.addr = (uintptr_t)p;
+	t.size = 0;
+	ok &= ioctl(gup_fd, PIN_PAGE_TEST, &t) && errno == EINVAL;
+	t.size = -pagesize;
+	ok &= ioctl(gup_fd, PIN_PAGE_TEST, &t) && errno == EINVAL;
+	t.size = pagesize;
+	t.flags = 0x80;
+	ok &= ioctl(gup_fd, PIN_PAGE_TEST, &t) && errno == EINVAL;
+	t.flags = 0;
+	t.fd = 1000;
+	ok &= ioctl(gup_fd, PIN_PAGE_TEST, &t) && errno == EBADF;
+	munmap(p, NR_PAGES * pagesize);
+	ksft_test_result(ok, "bad_input\n");
+}
+
+int main(void)
+{
+	pagesize = getpagesize();
+	ksft_print_header();
+	gup_fd = open("/sys/kernel/debug/gup_test", O_RDWR);
+	if (gup_fd < 0)
+		ksft_exit_skip("gup_test not available (%s)\n", strerror(errno));
+	ksft_set_plan(6);
+	test_anon_private();
+	test_anon_zero_page();
+	test_anon_after_fork();
+	test_local_file();
+	test_memfd();
+	test_bad_input();
+	ksft_finished();
+}
