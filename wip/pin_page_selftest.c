@@ -19,9 +19,13 @@
 #include <sys/ioctl.h>
 #include <sys/mman.h>
 #include <sys/wait.h>
+#include <pthread.h>
+#include <linux/memfd.h>
 
 #include "../../../../mm/gup_test.h"
 #include "kselftest.h"
+#include "vm_util.h"
+#include "hugepage_settings.h"
 
 #define NR_PAGES	16
 
@@ -141,6 +145,15 @@ static void *map(int fd, int prot, int flags)
 	return p;
 }
 
+static void *map_huge(int fd, size_t size)
+{
+	void *p = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+
+	if (p == MAP_FAILED)
+		ksft_exit_fail_msg("mmap() failed (%s)\n", strerror(errno));
+	return p;
+}
+
 static void test_anon_private(void)
 {
 	char *p = map(-1, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS);
@@ -177,14 +190,12 @@ static void test_anon_zero_page(void)
 	ksft_test_result(ok, "anon.zero_page\n");
 }
 
-static void test_anon_after_fork(void)
+/* A child that shares the parent's memory until *release is closed. */
+static pid_t fork_holder(int *release)
 {
-	char *p = map(-1, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS);
-	int pipefd[2], status;
-	bool ok;
+	int pipefd[2];
 	pid_t pid;
 
-	memset(p, 1, NR_PAGES * pagesize);
 	if (pipe(pipefd))
 		ksft_exit_fail_msg("pipe() failed (%s)\n", strerror(errno));
 	pid = fork();
@@ -194,15 +205,36 @@ static void test_anon_after_fork(void)
 		char c;
 
 		close(pipefd[1]);
-		read(pipefd[0], &c, 1);
+		while (read(pipefd[0], &c, 1) < 0 && errno == EINTR)
+			;
 		_exit(0);
 	}
 	close(pipefd[0]);
+	*release = pipefd[1];
+	return pid;
+}
+
+static void end_holder(pid_t pid, int release)
+{
+	int status;
+
+	close(release);
+	waitpid(pid, &status, 0);
+}
+
+static void test_anon_after_fork(void)
+{
+	char *p = map(-1, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS);
+	int release;
+	bool ok;
+	pid_t pid;
+
+	memset(p, 1, NR_PAGES * pagesize);
+	pid = fork_holder(&release);
 	/* Shared with the child: no pin, read or write, as GUP would unshare. */
 	ok = expect("read, shared with a child", -1, p, NR_PAGES * pagesize, R, -EFAULT) &&
 	     expect("write, shared with a child", -1, p, NR_PAGES * pagesize, W, -EFAULT);
-	close(pipefd[1]);
-	waitpid(pid, &status, 0);
+	end_holder(pid, release);
 	/* A write fault makes the pages exclusive to the parent again. */
 	memset(p, 2, NR_PAGES * pagesize);
 	ok = ok && expect("write, exclusive again", -1, p, NR_PAGES * pagesize, W, 0);
@@ -261,27 +293,244 @@ static void test_local_file(void)
 }
 
 /* No writeback: shmem needs no notification, mapped or not. */
-static void test_memfd(void)
+static bool no_writeback(int fd)
 {
-	int fd = memfd_create("pin_page", 0);
 	size_t size = NR_PAGES * pagesize;
 	char *p;
-	bool ok;
 
-	if (fd < 0 || ftruncate(fd, size))
-		ksft_exit_fail_msg("memfd_create() failed (%s)\n", strerror(errno));
+	if (ftruncate(fd, size))
+		ksft_exit_fail_msg("ftruncate() failed (%s)\n", strerror(errno));
 	p = map(fd, PROT_READ | PROT_WRITE, MAP_SHARED);
 	memset(p, 1, size);
 	munmap(p, size);
-	ok = expect("not mapped, write", fd, 0, size, W, 0) &&
-	     expect("not mapped, long-term write", fd, 0, size, W | LT, 0);
+	return expect("not mapped, write", fd, 0, size, W, 0) &&
+	       expect("not mapped, long-term write", fd, 0, size, W | LT, 0);
+}
+
+static void test_memfd(void)
+{
+	int fd = memfd_create("pin_page", 0);
+
+	if (fd < 0)
+		ksft_exit_fail_msg("memfd_create() failed (%s)\n", strerror(errno));
+	ksft_test_result(no_writeback(fd), "file.memfd\n");
 	close(fd);
-	ksft_test_result(ok, "file.memfd\n");
+}
+
+/* fallocate()d shmem is not uptodate: shmem clears it on first use. */
+static void test_memfd_fallocated(void)
+{
+	int fd = memfd_create("pin_page", 0);
+	size_t size = NR_PAGES * pagesize;
+	bool ok;
+
+	if (fd < 0 || fallocate(fd, 0, 0, size))
+		ksft_exit_fail_msg("memfd fallocate() failed (%s)\n", strerror(errno));
+	ok = expect("not uptodate, read", fd, 0, size, R, -EIO) &&
+	     expect("not uptodate, write", fd, 0, size, W, -EIO);
+	close(fd);
+	ksft_test_result(ok, "file.memfd_fallocated\n");
+}
+
+static void test_tmpfs_file(void)
+{
+	char path[] = "/tmp/pin_page_XXXXXX";
+	int fd = mkstemp(path);
+
+	if (fd < 0)
+		ksft_exit_fail_msg("mkstemp(%s) failed (%s)\n", path, strerror(errno));
+	unlink(path);
+	ksft_test_result(no_writeback(fd), "file.tmpfs\n");
+	close(fd);
+}
+
+/* A PMD-mapped THP: exclusivity is the head page's. */
+static void test_thp(void)
+{
+	size_t thp = read_pmd_pagesize();
+	char *mem, *p;
+	int release;
+	bool ok;
+	pid_t pid;
+
+	if (!thp) {
+		ksft_test_result_skip("anon.thp: no THP\n");
+		return;
+	}
+	mem = mmap(NULL, 2 * thp, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (mem == MAP_FAILED)
+		ksft_exit_fail_msg("mmap() failed (%s)\n", strerror(errno));
+	p = (char *)(((uintptr_t)mem + thp - 1) & ~(thp - 1));
+	madvise(p, thp, MADV_HUGEPAGE);
+	memset(p, 1, thp);
+	if (!check_huge_anon(p, thp, 1, thp)) {
+		munmap(mem, 2 * thp);
+		ksft_test_result_skip("anon.thp: no THP allocated\n");
+		return;
+	}
+	ok = expect("read", -1, p, thp, R, 0) && expect("write", -1, p, thp, W, 0);
+	pid = fork_holder(&release);
+	ok = ok && expect("read, shared with a child", -1, p, thp, R, -EFAULT) &&
+	     expect("write, shared with a child", -1, p, thp, W, -EFAULT);
+	end_holder(pid, release);
+	munmap(mem, 2 * thp);
+	ksft_test_result(ok, "anon.thp\n");
+}
+
+static unsigned long nr_hugepages_before = -1UL;
+
+/* At least @nr huge pages of the default size, or false. */
+static bool reserve_hugepages(unsigned long nr)
+{
+	unsigned long now;
+	FILE *f = fopen("/proc/sys/vm/nr_hugepages", "r+");
+
+	if (!f)
+		return false;
+	if (fscanf(f, "%lu", &now) != 1) {
+		fclose(f);
+		return false;
+	}
+	if (nr_hugepages_before == -1UL)
+		nr_hugepages_before = now;
+	if (now < nr) {
+		rewind(f);
+		fprintf(f, "%lu\n", nr);
+	}
+	fclose(f);
+	f = fopen("/proc/sys/vm/nr_hugepages", "r");
+	if (!f || fscanf(f, "%lu", &now) != 1)
+		now = 0;
+	if (f)
+		fclose(f);
+	return now >= nr;
+}
+
+static void restore_hugepages(void)
+{
+	FILE *f;
+
+	if (nr_hugepages_before == -1UL)
+		return;
+	f = fopen("/proc/sys/vm/nr_hugepages", "w");
+	if (f) {
+		fprintf(f, "%lu\n", nr_hugepages_before);
+		fclose(f);
+	}
+}
+
+/* hugetlb, private (anon) and shared (hugetlbfs: no writeback). */
+static void test_hugetlb(void)
+{
+	size_t huge = default_huge_page_size();
+	int fd, release;
+	char *p;
+	bool ok;
+	pid_t pid;
+
+	if (!huge || !reserve_hugepages(2)) {
+		ksft_test_result_skip("hugetlb: no huge pages\n");
+		return;
+	}
+	p = mmap(NULL, huge, PROT_READ | PROT_WRITE,
+		 MAP_PRIVATE | MAP_ANONYMOUS | MAP_HUGETLB, -1, 0);
+	if (p == MAP_FAILED)
+		ksft_exit_fail_msg("mmap(MAP_HUGETLB) failed (%s)\n", strerror(errno));
+	memset(p, 1, huge);
+	ok = expect("private, read", -1, p, huge, R, 0) &&
+	     expect("private, write", -1, p, huge, W, 0);
+	pid = fork_holder(&release);
+	ok = ok && expect("private, shared with a child", -1, p, huge, R, -EFAULT);
+	end_holder(pid, release);
+	munmap(p, huge);
+
+	fd = memfd_create("pin_page", MFD_HUGETLB);
+	if (fd < 0 || ftruncate(fd, huge))
+		ksft_exit_fail_msg("memfd_create(MFD_HUGETLB) failed (%s)\n", strerror(errno));
+	p = map_huge(fd, huge);
+	memset(p, 1, huge);
+	ok = ok && expect("shared, write", -1, p, huge, W, 0) &&
+	     expect("shared, long-term write", -1, p, huge, W | LT, 0);
+	munmap(p, huge);
+	close(fd);
+	ksft_test_result(ok, "hugetlb\n");
+}
+
+/*
+ * Writeback against pin_page(): one thread dirties a page of an ext4 file
+ * through a shared mapping (->page_mkwrite, a writable PTE), one cleans it
+ * (fsync: folio_mkclean() under the folio lock), and the test pins the page
+ * for writing from the page cache, round after round.  A pin may be refused
+ * (cleaned) or taken (written again); what must never happen is a writable
+ * pin on a cleaned folio, which pin_page() asserts under DEBUG_VM and the
+ * run's splat check reports.
+ */
+static volatile bool race_over;
+static volatile char *race_map;
+static int race_fd;
+
+static void *race_writer(void *arg)
+{
+	unsigned char n = 0;
+
+	while (!race_over)
+		race_map[0] = n++;
+	return NULL;
+}
+
+static void *race_cleaner(void *arg)
+{
+	while (!race_over)
+		fsync(race_fd);
+	return NULL;
+}
+
+static void test_race_writeback(void)
+{
+	const char *env = getenv("PIN_PAGE_RACE_ROUNDS");
+	unsigned long rounds = env ? strtoul(env, NULL, 0) : 1000, i;
+	unsigned long pinned = 0, refused = 0;
+	pthread_t writer, cleaner;
+	struct pin_page_test t;
+	bool balanced, ok = true;
+
+	race_fd = local_file();
+	race_map = map(race_fd, PROT_READ | PROT_WRITE, MAP_SHARED);
+	race_map[0] = 1;
+	race_over = false;
+	if (pthread_create(&writer, NULL, race_writer, NULL) ||
+	    pthread_create(&cleaner, NULL, race_cleaner, NULL))
+		ksft_exit_fail_msg("pthread_create() failed\n");
+	for (i = 0; ok && i < rounds; i++) {
+		int ret = pin_pages(race_fd, 0, pagesize, W, &t, &balanced);
+
+		if (ret) {
+			ksft_print_msg("PIN_PAGE_TEST failed (%s)\n", strerror(-ret));
+			ok = false;
+			break;
+		}
+		ok = balanced && !t.nr_lost;
+		if (t.nr_pinned)
+			pinned++;
+		else if (t.error == -EFAULT)
+			refused++;
+		else
+			ok = false;
+	}
+	race_over = true;
+	pthread_join(writer, NULL);
+	pthread_join(cleaner, NULL);
+	munmap((void *)race_map, NR_PAGES * pagesize);
+	close(race_fd);
+	ksft_print_msg("%lu rounds: %lu pinned, %lu refused (cleaned)\n",
+		       i, pinned, refused);
+	ksft_test_result(ok, "race.writeback\n");
 }
 
 static void test_bad_input(void)
 {
 	struct pin_page_test t = { .size = pagesize, .fd = -1 };
+	int pipefd[2];
 	char *p = map(-1, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS);
 	bool ok = true;
 
@@ -299,6 +548,14 @@ static void test_bad_input(void)
 	t.flags = 0;
 	t.fd = 1000;
 	ok &= ioctl(gup_fd, PIN_PAGE_TEST, &t) && errno == EBADF;
+	t.fd = -5;
+	ok &= ioctl(gup_fd, PIN_PAGE_TEST, &t) && errno == EBADF;
+	if (pipe(pipefd))
+		ksft_exit_fail_msg("pipe() failed (%s)\n", strerror(errno));
+	t.fd = pipefd[0];	/* not a regular file */
+	ok &= ioctl(gup_fd, PIN_PAGE_TEST, &t) && errno == EINVAL;
+	close(pipefd[0]);
+	close(pipefd[1]);
 	munmap(p, NR_PAGES * pagesize);
 	ksft_test_result(ok, "bad_input\n");
 }
@@ -310,12 +567,18 @@ int main(void)
 	gup_fd = open("/sys/kernel/debug/gup_test", O_RDWR);
 	if (gup_fd < 0)
 		ksft_exit_skip("gup_test not available (%s)\n", strerror(errno));
-	ksft_set_plan(6);
+	ksft_set_plan(11);
 	test_anon_private();
 	test_anon_zero_page();
 	test_anon_after_fork();
+	test_thp();
+	test_hugetlb();
 	test_local_file();
 	test_memfd();
+	test_memfd_fallocated();
+	test_tmpfs_file();
+	test_race_writeback();
 	test_bad_input();
+	restore_hugepages();
 	ksft_finished();
 }
