@@ -38,7 +38,10 @@ truncate -s 1G "$run/scratch.img"
 mkfs.ext4 -q -F -L scratch -E lazy_itable_init=0,lazy_journal_init=0 \
 	"$run/scratch.img" || die "mkfs.ext4 failed"
 : >"$run/console.log"
-append="console=ttyS0 panic=-1 printk.devkmsg=on"
+# A movable zone: pages GUP must migrate before a long-term pin
+# (gup_longterm) and pin_page() must refuse one (pin_page's
+# longterm.movable).
+append="console=ttyS0 panic=-1 printk.devkmsg=on movablecore=32M"
 console=file:$run/console.log
 if $shell; then
 	append+=" workbench.shell"
