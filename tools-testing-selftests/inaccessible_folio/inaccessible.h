@@ -169,6 +169,37 @@ static inline long long inaccessible_stat(const char *name)
 	return found;
 }
 
+/*
+ * FOLL_PIN pins taken and not yet released, system-wide (the counters of
+ * /proc/vmstat, folded from the per-CPU ones first), or -1.
+ */
+static inline long long foll_pins_held(void)
+{
+	long long value, acquired = -1, released = -1;
+	int fd = open("/proc/sys/vm/stat_refresh", O_WRONLY);
+	char key[64];
+	FILE *f;
+
+	if (fd < 0)
+		return -1;
+	if (write(fd, "1", 1) != 1) {
+		close(fd);
+		return -1;
+	}
+	close(fd);
+	f = fopen("/proc/vmstat", "r");
+	if (!f)
+		return -1;
+	while (fscanf(f, "%63s %lli", key, &value) == 2) {
+		if (!strcmp(key, "nr_foll_pin_acquired"))
+			acquired = value;
+		else if (!strcmp(key, "nr_foll_pin_released"))
+			released = value;
+	}
+	fclose(f);
+	return acquired < 0 || released < 0 ? -1 : acquired - released;
+}
+
 /* crc32_le() as the kernel computes it: seed 0, no inversion. */
 static inline uint32_t crc32_le(uint32_t crc, const unsigned char *p, size_t len)
 {

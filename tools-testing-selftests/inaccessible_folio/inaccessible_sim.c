@@ -3,7 +3,8 @@
  * The inaccessible-folio simulator checked against what mainline already
  * does: a FOLL_PIN pin makes a marked folio accessible (GUP and GUP-fast),
  * a FOLL_GET reference does not, over anonymous memory, shmem and a file's
- * page cache; writeback of a dirty marked folio does.
+ * page cache; so does a pin by struct page (pin_page()), which an injected
+ * error fails with no pin left; writeback of a dirty marked folio does.
  * Also: marking refuses what s390 refuses to make secure (a pinned folio,
  * one in a pipe) and a folio mapped twice, an injected error fails the pin
  * and keeps the mark, a mark goes with its folio when that is freed,
@@ -230,6 +231,51 @@ TEST_F(backing, injected_error_fails_pin)
 	EXPECT_EQ(self->page, gup(self->gup_fd, PIN_BASIC_TEST, self->mem, self->page));
 	EXPECT_EQ(1, inaccessible_stat("conversions"));
 	EXPECT_EQ(0, inaccessible_stat("marked"));
+}
+
+/* pin_page() on the page of @addr, found by get_user_pages(): 0 or -errno. */
+static int pin_page_test(int gup_fd, void *addr, size_t size, struct pin_page_test *t)
+{
+	memset(t, 0, sizeof(*t));
+	t->addr = (unsigned long)addr;
+	t->size = size;
+	t->fd = -1;
+	return ioctl(gup_fd, PIN_PAGE_TEST, t) ? -errno : 0;
+}
+
+/* A pin by struct page converts as a pin by address does. */
+TEST_F(backing, pin_page_makes_accessible)
+{
+	struct pin_page_test t;
+
+	ASSERT_EQ(0, inaccessible_mark(self->mem, self->page));
+	ASSERT_EQ(0, pin_page_test(self->gup_fd, self->mem, self->page, &t));
+	EXPECT_EQ(0, t.error);
+	EXPECT_EQ(1, t.nr_pinned);
+	EXPECT_EQ(1, inaccessible_stat("conversions"));
+	EXPECT_EQ(0, inaccessible_stat("marked"));
+}
+
+/*
+ * A failed conversion makes pin_page() return its error and leaves no
+ * pin: gup_test unpins only what pin_page() reported pinned, so a pin
+ * kept behind the error shows in the pin counters.
+ */
+TEST_F(backing, pin_page_injected_error_leaves_no_pin)
+{
+	struct pin_page_test t;
+	long long held;
+
+	ASSERT_EQ(0, inaccessible_mark(self->mem, self->page));
+	ASSERT_EQ(0, inaccessible_fail_next(self->mem));
+	held = foll_pins_held();
+	ASSERT_LE(0, held);
+	ASSERT_EQ(0, pin_page_test(self->gup_fd, self->mem, self->page, &t));
+	EXPECT_EQ(-EINVAL, t.error);
+	EXPECT_EQ(0, t.nr_pinned);
+	EXPECT_EQ(held, foll_pins_held());
+	EXPECT_EQ(1, inaccessible_stat("failures"));
+	EXPECT_EQ(1, inaccessible_stat("marked"));
 }
 
 TEST_F(sim, writeback_makes_accessible)
