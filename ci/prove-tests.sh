@@ -45,7 +45,7 @@ while read -r test want patch mode file; do
 	fi
 	# The step fails when the test does, as it must here: the verdict is
 	# that the run reached its end and the test failed, not the guest.
-	"$STEPS/run-tests-in-qemu.sh" "$kdir" "$install" "$run" "$test" >/dev/null || true
+	PROOF_MODE=1 "$STEPS/run-tests-in-qemu.sh" "$kdir" "$install" "$run" "$test" >/dev/null || true
 	# No such row (the test passed) is the verdict below, not an error.
 	row=$(grep -m 1 -F "$(printf 'FAIL\tselftests: %s: %s' "${test%%:*}" "${test#*:}")" \
 		"$run/results.tsv" 2>/dev/null | cut -f2 || true)
