@@ -653,6 +653,87 @@ static void test_race_writeback(void)
 }
 
 /*
+ * Al Viro's question: writeback locks a folio, write-protects its mappings
+ * (folio_mkclean()) and relies on no pin appearing until it unlocks.
+ * FOLIO_LOCKED_TEST does that for LOCK_HOLD_USEC; a quarter of the way in,
+ * another thread pins the folio from the page cache and keeps the pin
+ * twice as long, so that a pin taken under the lock is seen there.  A read
+ * pin must wait for the unlock; a write pin must then be refused, as the
+ * mapping was write-protected and nothing wrote the folio since.
+ */
+#define LOCK_ROUNDS	6
+#define LOCK_HOLD_USEC	200000
+
+static int lock_round = -1;
+static struct pin_page_test lock_pin;
+
+static void *lock_pinner(void *arg)
+{
+	int round;
+
+	for (round = 0; round < LOCK_ROUNDS; round++) {
+		struct pin_page_test t = {
+			.size = pagesize, .fd = race_fd,
+			.flags = round & 1 ? W : 0,
+			.hold_usec = 2 * LOCK_HOLD_USEC,
+		};
+
+		while (__atomic_load_n(&lock_round, __ATOMIC_ACQUIRE) != round)
+			sched_yield();
+		usleep(LOCK_HOLD_USEC / 4);
+		if (ioctl(gup_fd, PIN_PAGE_TEST, &t))
+			t.error = -errno;
+		lock_pin = t;
+		__atomic_store_n(&lock_round, -1, __ATOMIC_RELEASE);
+	}
+	return NULL;
+}
+
+static void test_race_folio_lock(void)
+{
+	struct folio_locked_test l = { .hold_usec = LOCK_HOLD_USEC };
+	unsigned long appeared = 0;
+	pthread_t pinner;
+	bool ok = true;
+	int i;
+
+	race_fd = local_file();
+	race_map = map(race_fd, PROT_READ | PROT_WRITE, MAP_SHARED);
+	race_map[0] = 1;
+	l.addr = (uintptr_t)race_map;
+	if (pthread_create(&pinner, NULL, lock_pinner, NULL))
+		ksft_exit_fail_msg("pthread_create() failed\n");
+	for (i = 0; i < LOCK_ROUNDS; i++) {
+		bool write = i & 1;
+
+		__atomic_store_n(&lock_round, i, __ATOMIC_RELEASE);
+		if (ioctl(gup_fd, FOLIO_LOCKED_TEST, &l))
+			ksft_exit_fail_msg("FOLIO_LOCKED_TEST failed (%s)\n", strerror(errno));
+		while (__atomic_load_n(&lock_round, __ATOMIC_ACQUIRE) != -1)
+			sched_yield();
+		appeared += l.nr_appeared;
+		if (write ? lock_pin.nr_pinned || lock_pin.error != -EFAULT :
+			    lock_pin.nr_pinned != 1) {
+			ksft_print_msg("round %d: %s pin %s, %u pinned\n", i,
+				       write ? "write" : "read",
+				       lock_pin.error ? strerror(-lock_pin.error) : "taken",
+				       lock_pin.nr_pinned);
+			ok = false;
+		}
+	}
+	pthread_join(pinner, NULL);
+	ksft_print_msg("%d holds of the folio lock: %lu pins appeared under it\n",
+		       i, appeared);
+	if (appeared)
+		ok = false;
+	race_map[0] = 2;
+	ok = ok && expect("write, written again", race_fd, NULL, pagesize, W, 0);
+	munmap(race_map, NR_PAGES * pagesize);
+	close(race_fd);
+	ksft_test_result(ok, "race.folio_lock\n");
+}
+
+/*
  * Pages of a movable zone (or CMA) may not be pinned long-term, and with no
  * user address pin_page() cannot migrate them: every such page refused with
  * -EBUSY, every other pinned.  Anonymous memory comes from the movable zone
@@ -764,7 +845,7 @@ int main(void)
 	if (gup_fd < 0)
 		ksft_exit_skip("gup_test not available (%s)\n", strerror(errno));
 	atexit(restore_hugepages);
-	ksft_set_plan(12);
+	ksft_set_plan(13);
 	test_anon_private();
 	test_anon_zero_page();
 	test_anon_after_fork();
@@ -775,6 +856,7 @@ int main(void)
 	test_memfd_fallocated();
 	test_tmpfs_file();
 	test_race_writeback();
+	test_race_folio_lock();
 	test_longterm_movable();
 	test_bad_input();
 	ksft_finished();
