@@ -792,11 +792,25 @@ static bool bad(const char *what, int fd, uintptr_t addr, size_t size,
 	return balanced;
 }
 
+/* FOLIO_LOCKED_TEST on bad input: fails with @want. */
+static bool bad_locked(const char *what, uintptr_t addr, unsigned int hold_usec,
+		       int want)
+{
+	struct folio_locked_test l = { .addr = addr, .hold_usec = hold_usec };
+	int ret = ioctl(gup_fd, FOLIO_LOCKED_TEST, &l) ? -errno : 0;
+
+	if (ret != want)
+		ksft_print_msg("folio lock, %s: want %s, got %s\n", what,
+			       strerror(-want), ret ? strerror(-ret) : "success");
+	return ret == want;
+}
+
 static void test_bad_input(void)
 {
 	char *p = map(-1, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS);
 	uintptr_t addr = (uintptr_t)p;
 	size_t half = NR_PAGES / 2 * pagesize;
+	struct pin_page_test t = { .addr = addr, .size = pagesize, .fd = -1 };
 	int pipefd[2], fd, rdonly;
 	char path[64];
 	bool ok;
@@ -826,6 +840,16 @@ static void test_bad_input(void)
 	ok &= bad("pipe", pipefd[0], 0, pagesize, R, -EINVAL);
 	ok &= bad("write pin, read-only fd", rdonly, 0, pagesize, W, -EBADF);
 	ok &= bad("not in the page cache", fd, 0, 2 * pagesize, R, -ENOENT);
+	t.hold_usec = 1000001;
+	if (!ioctl(gup_fd, PIN_PAGE_TEST, &t) || errno != EINVAL) {
+		ksft_print_msg("pin hold over 1 s: want %s\n", strerror(EINVAL));
+		ok = false;
+	}
+	ok &= bad_locked("no hold", addr, 0, -EINVAL);
+	ok &= bad_locked("hold over 1 s", addr, 1000001, -EINVAL);
+	ok &= bad_locked("unaligned", addr + 1, 1, -EINVAL);
+	ok &= bad_locked("anonymous", addr, 1, -EINVAL);
+	ok &= bad_locked("unmapped", addr + half, 1, -EFAULT);
 
 	close(rdonly);
 	close(fd);
