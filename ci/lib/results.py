@@ -42,6 +42,19 @@ def splats(console, patterns):
     return [line for line in console if any(r.search(line) for r in regexes)]
 
 
+def splat_report(console, first, limit=40):
+    """The first splat's report: its console lines from the one that
+    matched, up to the report's end marker, at most limit lines.  CI shows
+    a run's output only, not its logs; the call trace must be in it."""
+    start = console.index(first)
+    report = []
+    for line in console[start:start + limit]:
+        report.append(re.sub(r"^\[[^]]*\] ?", "", line))
+        if "---[ end trace" in line or (report[1:] and line.endswith("=" * 20)):
+            break
+    return report
+
+
 def ktap_documents(lines):
     """run_kselftest.sh starts a KTAP document per collection."""
     docs = []
@@ -154,8 +167,9 @@ def judge(kunit_py, patterns, run_dir):
         rows.append(("FAIL", "no test ran"))
     found = splats(console, patterns)
     if found:
-        first = re.sub(r"^\[[^]]*\] *", "", found[0])
-        rows.append(("FAIL", "kernel splat: " + first))
+        report = splat_report(console, found[0])
+        rows.append(("FAIL", "kernel splat: " + report[0]))
+        rows.extend(("INFO", "| " + line) for line in report[1:])
     with open(os.path.join(run_dir, "splats.log"), "w") as f:
         f.write("".join(l + "\n" for l in found))
     text = "".join(f"{s}\t{w}\n" for s, w in rows)

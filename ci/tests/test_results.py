@@ -106,6 +106,19 @@ class Judge(unittest.TestCase):
                    "[ 3.0] INFO: task init:1 blocked for more than 120 seconds."]
         self.assertEqual(results.splats(console, patterns()), console[1:])
 
+    def test_splat_report_ends_at_its_marker(self):
+        console = ["[ 1.0] Linux version 7.3", "[ 2.0] " + "=" * 66,
+                   "[ 2.0] BUG: KASAN: wild-memory-access in f+0x1d/0x3a",
+                   "[ 2.0] Call Trace:", "[ 2.0]  f+0x1d/0x3a", "[ 2.0] " + "=" * 66,
+                   "[ 3.0] later"]
+        self.assertEqual(results.splat_report(console, console[2]),
+                         ["BUG: KASAN: wild-memory-access in f+0x1d/0x3a",
+                          "Call Trace:", " f+0x1d/0x3a", "=" * 66])
+
+    def test_splat_report_is_bounded(self):
+        console = ["[ 1.0] WARNING: at f"] + [f"[ 1.0] line {i}" for i in range(100)]
+        self.assertEqual(len(results.splat_report(console, console[0])), 40)
+
 
 class Bench(unittest.TestCase):
     out = os.path.join(HERE, "bench")
