@@ -25,23 +25,15 @@ need_tree
 
 out=$WORKBENCH_OUT/bench
 install=$out/install
-rm -rf "$out"
-mkdir -p "$install/bench"
-cp -a "$SRC/tools/testing/selftests/run_kselftest.sh" \
-	"$SRC/tools/testing/selftests/kselftest" "$install/"
-gcc -static -O2 -Wall -Werror -I "$SRC/tools/testing/selftests" \
-	-o "$install/bench/splice_throughput" "$CI/bench/splice_throughput.c" ||
+bench_install "$install" splice_throughput ||
 	{ printf 'FAIL\tci/bench/splice_throughput.c does not build\n'; exit 1; }
-echo bench:splice_throughput >"$install/kselftest-list.txt"
 
 # run_kernel LABEL REVISION: boot the kernel of REVISION (see
 # ci/steps/build-kernel.sh) with the benchmark, under -icount, alone.
 run_kernel() {
 	local kdir
 	kdir=$("$STEPS/build-kernel.sh" qemu "$2") || { printf 'FAIL\tno kernel of %s\n' "$1"; exit 1; }
-	QEMU_ACCEL=tcg GUEST_SMP=1 QEMU_EXTRA="-icount $icount" \
-		"$STEPS/run-tests-in-qemu.sh" "$kdir" "$install" "$out/$1" \
-		bench:splice_throughput >/dev/null ||
+	bench_boot "$kdir" "$install" "$out/$1" >/dev/null ||
 		{ printf 'FAIL\tbenchmark run on %s: %s\n' "$1" \
 			"$(grep -v '^PASS' "$out/$1/results.tsv" | cut -f2 | tr '\n' ' ')"; exit 1; }
 }

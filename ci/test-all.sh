@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: GPL-2.0
 # The test command: the workbench's own tests, then the main job on
 # the workbench and debug kernels, every static check a maintainer runs,
-# proof mode and the splice benchmark.  Ends with "N passed, N failed, N
+# proof mode and the benchmarks.  Ends with "N passed, N failed, N
 # skipped"; exits 1 on any failure.
 #
 # Usage: [KERNEL_TREE=/path/to/linux [KERNEL_REF=rev]] ci/test-all.sh
@@ -54,5 +54,6 @@ record "coccinelle" "$CHECKS/check-cocci.sh"
 record "b4 send -o" "$CHECKS/send-with-b4.sh"
 record "proof mode" "$CI/prove-tests.sh"
 record "splice benchmark, tip vs base" "$CI/bench-splice.sh"
+record "pin_page() benchmark" "$CI/bench-pin-page.sh"
 printf 'total\tINFO\ttest command took %ds\n' "$(($(date +%s) - start))" >>"$WORKBENCH_OUT/results.tsv"
 summarize

@@ -123,6 +123,27 @@ selftest_fragments() {
 	done
 }
 
+# bench_install DIR PROGRAM: a kselftest install in DIR that runs
+# ci/bench/PROGRAM.c alone (collection "bench"), built static against the
+# tree's kselftest headers and mm/gup_test.h.
+bench_install() {
+	rm -rf "$1"
+	mkdir -p "$1/bench"
+	cp -a "$SRC/tools/testing/selftests/run_kselftest.sh" \
+		"$SRC/tools/testing/selftests/kselftest" "$1/"
+	gcc -static -O2 -Wall -Werror -I "$SRC/tools/testing/selftests" -I "$SRC" \
+		-o "$1/bench/$2" "$CI/bench/$2.c" || return 1
+	echo "bench:$2" >"$1/kselftest-list.txt"
+}
+
+# bench_boot KERNEL_DIR INSTALL RUN_DIR: boot the kernel with a
+# bench_install under -icount ($BENCH_ICOUNT, default shift=0,sleep=off:
+# one instruction is one nanosecond of guest time), one vCPU, TCG.
+bench_boot() {
+	QEMU_ACCEL=tcg GUEST_SMP=1 QEMU_EXTRA="-icount ${BENCH_ICOUNT:-shift=0,sleep=off}" \
+		"$STEPS/run-tests-in-qemu.sh" "$@" "$(cat "$2/kselftest-list.txt")"
+}
+
 # The run's output directory: $WORKBENCH_OUT, or a new one, exported so
 # every script of one run writes its logs side by side.
 ensure_out() {
