@@ -7,14 +7,17 @@
  *                  pin_user_pages_fast(FOLL_WRITE) in one call and a page
  *                  per call (PIN_FAST_BENCHMARK), pin_page() for writing
  *                  and for reading (PIN_PAGE_TEST, pin_page() alone timed)
- *   file N maps    a memfd mapped shared N times (1, 10, 100), each page
- *                  written through every mapping: pin_page() for reading
- *                  (no rmap walk), for writing (the walk stops at the
- *                  first writable mapping), and for writing with every
- *                  mapping read-only (the walk visits all N, then refuses)
+ *   file N maps    a file of the current directory (ext4 in the
+ *                  workbench) mapped shared N times (1, 10, 100), each
+ *                  page written through every mapping: pin_page() for
+ *                  reading (no rmap walk) and for writing (the walk stops
+ *                  at the first writable mapping); after fsync(), whose
+ *                  writeback write-protects every mapping, for writing
+ *                  (the walk visits all N, then refuses); and for writing
+ *                  with N read-only mappings (refused, the walk skipping
+ *                  each mapping by its flags)
  *
- * A memfd, not ext4: shmem does no writeback, so nothing write-protects
- * the mappings between passes; pin_page()'s walk is the same.  Each figure
+ * Each figure
  * is the best of PASSES passes after a warm-up, in nanoseconds of
  * CLOCK_MONOTONIC a page; under QEMU's -icount that clock counts guest
  * instructions.  Prints them as "# result:" lines; the tests check that
@@ -164,7 +167,7 @@ static void bench_anon(double max_ratio)
 }
 
 /* @nr shared mappings of @fd, every page of each written if @writable. */
-static int map_file(int fd, char **maps, int nr, int writable)
+static void map_file(int fd, char **maps, int nr, int writable)
 {
 	size_t size = FILE_PAGES * pagesize;
 	int prot = PROT_READ | (writable ? PROT_WRITE : 0);
@@ -174,7 +177,7 @@ static int map_file(int fd, char **maps, int nr, int writable)
 	for (i = 0; i < nr; i++) {
 		maps[i] = mmap(NULL, size, prot, MAP_SHARED, fd, 0);
 		if (maps[i] == MAP_FAILED)
-			return -errno;
+			ksft_exit_fail_perror("mmap");
 		for (off = 0; off < size; off += pagesize) {
 			if (writable)
 				maps[i][off]++;
@@ -182,50 +185,70 @@ static int map_file(int fd, char **maps, int nr, int writable)
 				(void)*(volatile char *)&maps[i][off];
 		}
 	}
-	return 0;
 }
 
-static void bench_file(int nr)
+/* The best of the passes of one pin_page() case; -1 if one went wrong. */
+static double best_pin_page_ns(int fd, unsigned int flags, unsigned int want_pinned)
 {
-	static const char * const name[] = { "read", "write", "write refused" };
-	size_t size = FILE_PAGES * pagesize;
-	double ns[3] = { -1, -1, -1 };
-	char *maps[MAX_MAPS], *page;
-	char what[64];
-	int fd, pass, i, how;
+	double ns = -1, n;
+	int pass;
 
-	fd = memfd_create("pin_page_cost", 0);
-	page = malloc(pagesize);
+	for (pass = 0; pass <= passes; pass++) {
+		n = pin_page_ns(fd, 0, FILE_PAGES * pagesize, flags, want_pinned);
+		if (n < 0)
+			return -1;
+		if (pass)
+			ns = best(ns, n);
+	}
+	return ns;
+}
+
+static void bench_file(int fd, int nr)
+{
+	size_t size = FILE_PAGES * pagesize;
+	char *maps[MAX_MAPS];
+	char what[80];
+	int i;
+
+	map_file(fd, maps, nr, 1);
+	snprintf(what, sizeof(what), "file %d maps pin_page() read", nr);
+	report(what, best_pin_page_ns(fd, 0, FILE_PAGES));
+	snprintf(what, sizeof(what), "file %d maps pin_page() write", nr);
+	report(what, best_pin_page_ns(fd, PIN_PAGE_TEST_FLAG_WRITE, FILE_PAGES));
+	/* Writeback write-protects every mapping: a write pin walks them all. */
+	if (fsync(fd))
+		ksft_exit_fail_perror("fsync");
+	snprintf(what, sizeof(what), "file %d maps pin_page() write refused, after fsync", nr);
+	report(what, best_pin_page_ns(fd, PIN_PAGE_TEST_FLAG_WRITE, 0));
+	for (i = 0; i < nr; i++)
+		munmap(maps[i], size);
+
+	/* Read-only mappings: the walk skips them without their page tables. */
+	map_file(fd, maps, nr, 0);
+	snprintf(what, sizeof(what), "file %d maps pin_page() write refused, read-only maps", nr);
+	report(what, best_pin_page_ns(fd, PIN_PAGE_TEST_FLAG_WRITE, 0));
+	for (i = 0; i < nr; i++)
+		munmap(maps[i], size);
+}
+
+/* A file in the current directory, written a page at a time: small folios. */
+static int make_file(void)
+{
+	char name[] = "pin_page_cost.XXXXXX";
+	char *page = malloc(pagesize);
+	int fd = mkstemp(name);
+	int i;
+
 	if (fd < 0 || !page)
-		ksft_exit_fail_perror("memfd_create");
+		ksft_exit_fail_perror("file in the current directory");
+	unlink(name);
 	for (i = 0; i < FILE_PAGES; i++) {
-		memset(page, i, pagesize);	/* a page at a time: small folios */
+		memset(page, i, pagesize);
 		if (pwrite(fd, page, pagesize, i * pagesize) != (ssize_t)pagesize)
 			ksft_exit_fail_perror("pwrite");
 	}
 	free(page);
-	for (how = 0; how < 3; how++) {
-		int writable = how != 2;
-
-		if (map_file(fd, maps, nr, writable))
-			ksft_exit_fail_perror("mmap");
-		for (pass = 0; pass <= passes; pass++) {
-			double n = pin_page_ns(fd, 0, size, how ? PIN_PAGE_TEST_FLAG_WRITE : 0,
-					       writable ? FILE_PAGES : 0);
-
-			if (n < 0) {
-				ns[how] = -1;
-				break;
-			}
-			if (pass)
-				ns[how] = best(ns[how], n);
-		}
-		for (i = 0; i < nr; i++)
-			munmap(maps[i], size);
-		snprintf(what, sizeof(what), "file %d maps pin_page() %s", nr, name[how]);
-		report(what, ns[how]);
-	}
-	close(fd);
+	return fd;
 }
 
 /* x86 switches from tsc-early to tsc a second or so into boot. */
@@ -255,7 +278,7 @@ int main(int argc, char **argv)
 	double max_ratio = 2.0;
 	unsigned int i;
 	char *end;
-	int opt;
+	int opt, fd;
 
 	while ((opt = getopt(argc, argv, "p:r:")) != -1) {
 		switch (opt) {
@@ -281,11 +304,13 @@ int main(int argc, char **argv)
 	gup_fd = open(GUP_TEST, O_RDWR);
 	if (gup_fd < 0)
 		ksft_exit_skip("%s: %s (CONFIG_GUP_TEST, debugfs)\n", GUP_TEST, strerror(errno));
-	ksft_set_plan(5 + 3 * ARRAY_SIZE(nr_maps));
+	ksft_set_plan(5 + 4 * ARRAY_SIZE(nr_maps));
 	settle_clocksource();
 
 	bench_anon(max_ratio);
+	fd = make_file();
 	for (i = 0; i < ARRAY_SIZE(nr_maps); i++)
-		bench_file(nr_maps[i]);
+		bench_file(fd, nr_maps[i]);
+	close(fd);
 	ksft_finished();
 }
