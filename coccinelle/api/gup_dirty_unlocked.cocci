@@ -6,35 +6,33 @@
 /// page (folio) lock race with truncation, which can take the page out of
 /// its mapping and free the mapping (the inode) under ->dirty_folio(); the
 /// bare flag of SetPageDirty() also skips the file system and the dirty
-/// accounting.  See folio_mark_dirty_lock() in mm/page-writeback.c, and
-/// Documentation/core-api/pin_user_pages.rst for which of the two APIs to
-/// use.  The correct forms: unpin_user_pages_dirty_lock(),
-/// unpin_user_page_range_dirty_lock() or unpin_folios() after
-/// folio_mark_dirty_lock() for pinned pages, set_page_dirty_lock() or
-/// folio_mark_dirty_lock() for referenced ones, or the dirtying done
-/// between lock_page() (folio_lock(), trylock_page(), folio_trylock())
-/// and the unlock.  The rule follows, within one function, the pages
-/// array (pages[i]), a single page's pointer (&page, or what
-/// get_user_page_vma_remote() returns), a local page = pages[i] and a
-/// local folio = page_folio(page); a lock of the same page or folio held
-/// on some path to the dirtying (not released in between) silences it,
-/// as does an assignment to the array, page or folio in between.
+/// accounting.  See folio_mark_dirty_lock() in mm/page-writeback.c and
+/// Documentation/core-api/pin_user_pages.rst.  The correct forms:
+/// unpin_user_pages_dirty_lock(), unpin_user_page_range_dirty_lock() or
+/// unpin_folios() after folio_mark_dirty_lock() for pinned pages,
+/// set_page_dirty_lock() or folio_mark_dirty_lock() for referenced ones,
+/// or the page locked (lock_page(), trylock_page(), folio_lock*(),
+/// folio_trylock()) on every path to the dirtying.
 ///
-/// False positives by nature: pages the caller knows to be anonymous (the
-/// race is with the truncation of a file; an anonymous folio has no file
-/// mapping to lose), and dirtying from an mmu notifier invalidation
-/// callback, with the PTE being torn down still present: the page is
-/// still mapped, and truncation unmaps (which calls the notifier) before
-/// it takes the page out of the page cache, so the mapping cannot go
-/// away under the callback (drivers/infiniband/core/umem_odp.c relies on
-/// this).  Also a lock taken by a caller is not seen.
+/// The rule follows, within one function, the pages array (pages[i]), a
+/// single page (&page, or what get_user_page_vma_remote() returns), a
+/// local page = pages[i] and a local folio = page_folio(page); an
+/// assignment to any of them or to pages[j], or &page passed again, in
+/// between ends the match.  It reports the dirtying if a path reaches it,
+/// from the function's start or from an unlock of the page (or of
+/// page_folio(page)), without a lock of the page, of page_folio(page) or
+/// of a folio variable set from it.  Not seen: a lock taken by a caller
+/// (a false positive), the unlock of such a folio variable (what follows
+/// counts as locked).  False positives by nature: pages known to be
+/// anonymous (no file mapping to lose), and dirtying in an mmu notifier
+/// invalidation callback with the PTE still present (truncation unmaps,
+/// calling the notifier, before it takes the page out of the page cache).
 ///
 /// No patch mode: set_page_dirty_lock() sleeps, and whether the context
-/// may sleep (no spinlock, RCU, kmap_atomic() or preemption disabled) or
-/// a caller already holds the lock is not for this rule to see; in an mmu
-/// notifier callback the lock can deadlock against migration, which holds
-/// the folio lock while it unmaps (i915_gem_userptr.c takes a trylock for
-/// that); and for pinned pages the fix is rather to release them with
+/// may sleep or a caller holds the lock is not for this rule to see; in
+/// an mmu notifier callback the lock can deadlock against migration,
+/// which holds the folio lock while it unmaps (i915_gem_userptr.c takes a
+/// trylock for that); and pinned pages are rather to be released with
 /// unpin_user_pages_dirty_lock().
 ///
 // Confidence: Moderate
@@ -46,340 +44,174 @@ virtual report
 
 @initialize:python@
 @@
-# Calls of page_folio() whose result, kept in a variable, is marked dirty,
-# by position, with the dirtying calls; the dirtying calls made with the
-# page or folio locked.
-folio_dirtied = {}
-locked = set()
+# Uses of GUP pages (where they end) -> lines of the calls taking them;
+# the dirtying calls reached without the lock.
+uses = {}
+unlocked = set()
 reported = set()
 org_mode = False
 
-def poskey(p):
-    return (p.file, p.line, p.column)
+def key(p):
+    return (p.file, p.line_end, p.column_end)
 
-def unlocked(p):
-    return poskey(p) not in locked
+def use(p1, pu):
+    uses.setdefault(key(pu[0]), set()).add(p1[0].line)
 
-def folio_unlocked(p):
-    return any(unlocked(w) for w in folio_dirtied.get(poskey(p), []))
-
-def warn_dirty(p1, p2, pf):
-    line = p1[0].line
-    found = list(p2)
-    for p in pf:
-        found.extend(folio_dirtied.get(poskey(p), []))
-    for p in found:
-        k = poskey(p)
-        if not unlocked(p) or (k, line) in reported:
-            continue
-        reported.add((k, line))
-        msg = "page from get_user_pages*()/pin_user_pages*() on line %s marked dirty without its lock: use set_page_dirty_lock() or unpin_user_pages_dirty_lock()" % line
-        if org_mode:
-            coccilib.org.print_todo(p, msg)
-        else:
-            coccilib.report.print_report(p, "WARNING: " + msg)
+def warn(px, ps):
+    for p in ps:
+        for line in sorted(uses[key(px[0])]):
+            if (key(p), line) in reported:
+                continue
+            reported.add((key(p), line))
+            msg = "page from get_user_pages*()/pin_user_pages*() on line %s marked dirty without its lock: use set_page_dirty_lock() or unpin_user_pages_dirty_lock()" % line
+            if org_mode:
+                coccilib.org.print_todo(p, msg)
+            else:
+                coccilib.report.print_report(p, "WARNING: " + msg)
 
 @script:python depends on org@
 @@
 org_mode = True
 
-// Only files that call the GUP API: these tokens keep spatch from parsing
-// every file that marks a page dirty for the helper rules below.
-@gup_file@
-@@
-(
- get_user_pages(...)
-|
- get_user_pages_fast(...)
-|
- get_user_pages_unlocked(...)
-|
- get_user_pages_remote(...)
-|
- get_user_page_vma_remote(...)
-|
- iov_iter_get_pages2(...)
-|
- iov_iter_get_pages_alloc2(...)
-|
- pin_user_pages(...)
-|
- pin_user_pages_fast(...)
-|
- pin_user_pages_unlocked(...)
-|
- pin_user_pages_remote(...)
-)
-
-// A folio kept in a variable and marked dirty.
-@folio_dirty depends on gup_file exists@
-identifier pgf =~ "^page_folio$";
-identifier fmd =~ "^folio_mark_dirty$";
-identifier F;
-expression X, E;
+// The pages array: pages[i], or a local page = pages[i].
+@arr exists@
+expression E1, E2, E3, E4, E5, E6, E7, E8, I, P;
+identifier PG;
 type T;
-position pf, pw;
+position p1, pu;
 @@
 (
- F = pgf@pf(X);
+ \(get_user_pages@p1\|get_user_pages_fast@p1\|pin_user_pages@p1\|pin_user_pages_fast@p1\)(E1, E2, E3, P)
 |
- T F = pgf@pf(X);
-)
- ... when != F = E
-     when any
- fmd@pw(F)
-
-@script:python@
-pf << folio_dirty.pf;
-pw << folio_dirty.pw;
-@@
-folio_dirtied.setdefault(poskey(pf[0]), []).append(pw[0])
-
-// Dirtying with the page, or its folio, locked on some path to it.
-@locked_page depends on gup_file exists@
-identifier lk =~ "^(lock_page|trylock_page|folio_lock|folio_trylock|folio_lock_killable|folio_lock_or_retry)$";
-identifier ul =~ "^(unlock_page|folio_unlock)$";
-identifier sd =~ "^(set_page_dirty|SetPageDirty)$";
-expression X;
-position pd;
-@@
- lk(\(X\|page_folio(X)\), ...)
- ... when != ul(\(X\|page_folio(X)\))
-     when any
-(
- sd@pd(X)
+ \(get_user_pages_unlocked@p1\|pin_user_pages_unlocked@p1\)(E1, E2, P, E3)
 |
- folio_mark_dirty@pd(page_folio(X))
-)
-
-@script:python@
-pd << locked_page.pd;
-@@
-locked.add(poskey(pd[0]))
-
-@locked_folio depends on gup_file exists@
-identifier lk =~ "^(folio_lock|folio_trylock|folio_lock_killable|folio_lock_or_retry)$";
-identifier ul =~ "^folio_unlock$";
-identifier fmd =~ "^folio_mark_dirty$";
-expression F;
-position pd;
-@@
- lk(F, ...)
- ... when != ul(F)
-     when any
- fmd@pd(F)
-
-@script:python@
-pd << locked_folio.pd;
-@@
-locked.add(poskey(pd[0]))
-
-// The page dirtied while its folio, kept in a variable, is locked.
-@locked_alias depends on gup_file exists@
-identifier lk =~ "^(folio_lock|folio_trylock|folio_lock_killable|folio_lock_or_retry)$";
-identifier ul =~ "^folio_unlock$";
-identifier pgf =~ "^page_folio$";
-identifier sd =~ "^(set_page_dirty|SetPageDirty)$";
-identifier F;
-expression X, E;
-type T;
-position pd;
-@@
-(
- F = pgf(X);
-|
- T F = pgf(X);
-)
- ... when != F = E
-     when any
- lk(F, ...)
- ... when != ul(F)
-     when any
-(
- sd@pd(X)
-|
- folio_mark_dirty@pd(page_folio(X))
-)
-
-@script:python@
-pd << locked_alias.pd;
-@@
-locked.add(poskey(pd[0]))
-
-// The pages array: pages[i].
-@arr depends on gup_file exists@
-identifier sd =~ "^(set_page_dirty|SetPageDirty)$";
-expression E1, E2, E3, E4, E5, E6, I, P;
-position p1;
-position p2 : script:python() { unlocked(p2[0]) };
-position pf : script:python() { folio_unlocked(pf[0]) };
-@@
-(
- get_user_pages@p1(E1, E2, E3, P)
-|
- get_user_pages_fast@p1(E1, E2, E3, P)
-|
- get_user_pages_unlocked@p1(E1, E2, P, E3)
-|
- get_user_pages_remote@p1(E1, E2, E3, E4, P, E5)
+ \(get_user_pages_remote@p1\|pin_user_pages_remote@p1\)(E1, E2, E3, E4, P, E5)
 |
  iov_iter_get_pages2@p1(E1, P, ...)
 |
  iov_iter_get_pages_alloc2@p1(E1, &P, ...)
-|
- pin_user_pages@p1(E1, E2, E3, P)
-|
- pin_user_pages_fast@p1(E1, E2, E3, P)
-|
- pin_user_pages_unlocked@p1(E1, E2, P, E3)
-|
- pin_user_pages_remote@p1(E1, E2, E3, E4, P, E5)
 )
  ... when != P = E6
+     when != P[E7] = E6
      when any
 (
-*sd@p2(P[I])
+(
+ T PG = P[I];
 |
-*folio_mark_dirty@p2(page_folio(P[I]))
+ PG = P[I];
+)
+ ... when != PG = E8
+     when any
+ PG@pu
 |
-*page_folio@pf(P[I])
+ P[I]@pu
 )
 
-@script:python depends on org || report@
+@script:python@
 p1 << arr.p1;
-p2 << arr.p2 = [];
-pf << arr.pf = [];
+pu << arr.pu;
 @@
-warn_dirty(p1, p2, pf)
+use(p1, pu)
 
-// One page: &page passed for a one-entry array.
-@one depends on gup_file exists@
-identifier sd =~ "^(set_page_dirty|SetPageDirty)$";
-expression E1, E2, E3, E4, E5, E6;
+// One page: &page passed for a one-entry array, or returned.
+@one exists@
+expression E1, E2, E3, E4, E5, E;
 identifier PG;
-position p1;
-position p2 : script:python() { unlocked(p2[0]) };
-position pf : script:python() { folio_unlocked(pf[0]) };
+position p1, pu;
 @@
 (
- get_user_pages@p1(E1, E2, E3, &PG)
+ PG = get_user_page_vma_remote@p1(...)
 |
- get_user_pages_fast@p1(E1, E2, E3, &PG)
+ \(get_user_pages@p1\|get_user_pages_fast@p1\|pin_user_pages@p1\|pin_user_pages_fast@p1\)(E1, E2, E3, &PG)
 |
- get_user_pages_unlocked@p1(E1, E2, &PG, E3)
+ \(get_user_pages_unlocked@p1\|pin_user_pages_unlocked@p1\)(E1, E2, &PG, E3)
 |
- get_user_pages_remote@p1(E1, E2, E3, E4, &PG, E5)
+ \(get_user_pages_remote@p1\|pin_user_pages_remote@p1\)(E1, E2, E3, E4, &PG, E5)
 |
  iov_iter_get_pages2@p1(E1, &PG, ...)
-|
- pin_user_pages@p1(E1, E2, E3, &PG)
-|
- pin_user_pages_fast@p1(E1, E2, E3, &PG)
-|
- pin_user_pages_unlocked@p1(E1, E2, &PG, E3)
-|
- pin_user_pages_remote@p1(E1, E2, E3, E4, &PG, E5)
 )
- ... when != PG = E6
+ ... when != PG = E
+     when != &PG
      when any
-(
-*sd@p2(PG)
-|
-*folio_mark_dirty@p2(page_folio(PG))
-|
-*page_folio@pf(PG)
-)
+ PG@pu
 
-@script:python depends on org || report@
+@script:python@
 p1 << one.p1;
-p2 << one.p2 = [];
-pf << one.pf = [];
+pu << one.pu;
 @@
-warn_dirty(p1, p2, pf)
+use(p1, pu)
 
-// One page, which get_user_page_vma_remote() returns.
-@vma_page depends on gup_file exists@
-identifier sd =~ "^(set_page_dirty|SetPageDirty)$";
-expression E6;
-identifier PG;
+// Dirtying reached from the function's start on a path that does not lock
+// the page, page_folio(page) or a folio variable set from it.
+@free depends on arr || one exists@
+identifier lk =~ "^(lock_page|trylock_page|folio_(try)?lock(_killable|_or_retry)?)$";
+identifier sd =~ "^(set_page_dirty|SetPageDirty|folio_mark_dirty)$";
+identifier pgf =~ "^page_folio$";
+expression X, E;
+identifier fn, F, F0;
 type T;
-position p1;
-position p2 : script:python() { unlocked(p2[0]) };
-position pf : script:python() { folio_unlocked(pf[0]) };
+position pd;
 @@
-(
- PG = get_user_page_vma_remote@p1(...);
-|
- T PG = get_user_page_vma_remote@p1(...);
-)
- ... when != PG = E6
+fn(...) {
+ ... when != lk(\(X\|pgf(X)\))
+     when != F0 = pgf(X)
      when any
 (
-*sd@p2(PG)
+(
+ T F = pgf(X);
 |
-*folio_mark_dirty@p2(page_folio(PG))
-|
-*page_folio@pf(PG)
+ F = pgf(X);
 )
+ ... when != lk(\(X\|pgf(X)\|F\))
+     when != F = E
+     when any
+ \(sd@pd(X)\|sd@pd(F)\|sd@pd(pgf(X))\)
+|
+ \(sd@pd(X)\|sd@pd(pgf(X))\)
+)
+ ... when any
+}
 
-@script:python depends on org || report@
-p1 << vma_page.p1;
-p2 << vma_page.p2 = [];
-pf << vma_page.pf = [];
+@script:python@
+pd << free.pd;
 @@
-warn_dirty(p1, p2, pf)
+unlocked.add(key(pd[0]))
 
-// A page of the array taken into a local variable: page = pages[i].
-@alias depends on gup_file exists@
-identifier sd =~ "^(set_page_dirty|SetPageDirty)$";
-expression E1, E2, E3, E4, E5, E6, E7, I, P;
-identifier PG;
+// The dirtying of such a page, or of its folio kept in a variable, so
+// reached or reached from an unlock of the page without a lock again.
+@sink depends on arr || one exists@
+identifier lk =~ "^(lock_page|trylock_page|folio_(try)?lock(_killable|_or_retry)?)$";
+identifier ul =~ "^(unlock_page|folio_unlock)$";
+identifier sd =~ "^(set_page_dirty|SetPageDirty|folio_mark_dirty)$";
+identifier pgf =~ "^page_folio$";
+expression X, E;
+identifier F;
 type T;
-position p1;
-position p2 : script:python() { unlocked(p2[0]) };
-position pf : script:python() { folio_unlocked(pf[0]) };
+position px : script:python() { key(px[0]) in uses };
+position pd : script:python() { key(pd[0]) in unlocked };
+position pr;
 @@
 (
- get_user_pages@p1(E1, E2, E3, P)
-|
- get_user_pages_fast@p1(E1, E2, E3, P)
-|
- get_user_pages_unlocked@p1(E1, E2, P, E3)
-|
- get_user_pages_remote@p1(E1, E2, E3, E4, P, E5)
-|
- iov_iter_get_pages2@p1(E1, P, ...)
-|
- iov_iter_get_pages_alloc2@p1(E1, &P, ...)
-|
- pin_user_pages@p1(E1, E2, E3, P)
-|
- pin_user_pages_fast@p1(E1, E2, E3, P)
-|
- pin_user_pages_unlocked@p1(E1, E2, P, E3)
-|
- pin_user_pages_remote@p1(E1, E2, E3, E4, P, E5)
-)
- ... when != P = E6
-     when any
 (
- PG = P[I];
+ T F = pgf(X@px);
 |
- T PG = P[I];
+ F = pgf(X@px);
 )
- ... when != PG = E7
+ ... when != F = E
      when any
-(
-*sd@p2(PG)
+*sd@pd(F)
 |
-*folio_mark_dirty@p2(page_folio(PG))
+ ul(\(X\|pgf(X)\))
+ ... when != lk(\(X\|pgf(X)\))
+     when any
+*\(sd@pr(X@px)\|sd@pr(pgf(X@px))\)
 |
-*page_folio@pf(PG)
+*\(sd@pd(X@px)\|sd@pd(pgf(X@px))\)
 )
 
-@script:python depends on org || report@
-p1 << alias.p1;
-p2 << alias.p2 = [];
-pf << alias.pf = [];
+@script:python depends on (arr || one) && (org || report)@
+px << sink.px;
+pd << sink.pd = [];
+pr << sink.pr = [];
 @@
-warn_dirty(p1, p2, pf)
+warn(px, pd + pr)
