@@ -38,19 +38,29 @@ while read -r test want patch mode file; do
 		;;
 	esac
 	run=$WORKBENCH_OUT/proof-$n
-	if ! kdir=$("$STEPS/build-kernel.sh" qemu "$rev"); then
+	variant=qemu
+	[ "${test%%:*}" = kunit ] && variant=kunit
+	if ! kdir=$("$STEPS/build-kernel.sh" "$variant" "$rev"); then
 		printf 'FAIL\t%s: no kernel (%s)\n' "$what" "$WORKBENCH_OUT"
 		status=1
 		continue
 	fi
 	# The step fails when the test does, as it must here: the verdict is
 	# that the run reached its end and the test failed, not the guest.
-	PROOF_MODE=1 "$STEPS/run-tests-in-qemu.sh" "$kdir" "$install" "$run" "$test" >/dev/null || true
+	if [ $variant = kunit ]; then
+		"$STEPS/run-kunit-in-qemu.sh" "$kdir" "$run" >/dev/null || true
+		prefix="FAIL	kunit: ${test#*:}: failed "
+		# The reboot after the suites (kunit_shutdown) is the end of run.
+		grep -q 'reboot: Restarting system' "$run/console.log" 2>/dev/null && ended=true || ended=false
+	else
+		PROOF_MODE=1 "$STEPS/run-tests-in-qemu.sh" "$kdir" "$install" "$run" "$test" >/dev/null || true
+		prefix="FAIL	selftests: ${test%%:*}: ${test#*:}"
+		grep -qxF '# workbench: end of run' "$run/ktap.log" 2>/dev/null && ended=true || ended=false
+	fi
 	# No such row (the test passed) is the verdict below, not an error.
-	row=$(grep -m 1 -F "$(printf 'FAIL\tselftests: %s: %s' "${test%%:*}" "${test#*:}")" \
-		"$run/results.tsv" 2>/dev/null | cut -f2 || true)
-	if ! grep -qxF '# workbench: end of run' "$run/ktap.log" 2>/dev/null || [ -z "$row" ]; then
-		printf 'FAIL\t%s: it did not fail (%s)\n' "$what" "$run/ktap.log"
+	row=$(grep -m 1 -F "$prefix" "$run/results.tsv" 2>/dev/null | cut -f2 || true)
+	if ! $ended || [ -z "$row" ]; then
+		printf 'FAIL\t%s: it did not fail (%s)\n' "$what" "$run"
 		status=1
 	elif [[ "$row" != *": failed "*"$want"* ]]; then
 		printf 'FAIL\t%s: it failed, but not in %s: %s\n' "$what" "$want" "$row"

@@ -3,10 +3,13 @@
 # The main job: apply the series to the kernel tree, build it, boot it in
 # QEMU, run the selftests and print the results.
 #
-# Usage: [KERNEL_TREE=/path/to/linux] ci/run-series-in-qemu.sh [--rows|--shell] [qemu|debug]
-#   qemu     the workbench config (default)
+# Usage: [KERNEL_TREE=/path/to/linux] ci/run-series-in-qemu.sh [--rows|--shell] [qemu|debug|kunit]
+#   qemu     the workbench config (default); the series' KUnit suites run
+#            at its boot, before the selftests
 #   debug    the same with KASAN, lockdep, DEBUG_ATOMIC_SLEEP,
 #            DEBUG_VM_PGTABLE, and fault injection compiled in
+#   kunit    the series' KUnit suites alone, with all their options, in
+#            the smallest kernel that runs them (no selftests, no shell)
 #   --rows   print "STATUS<tab>what" rows instead of the summary (how
 #            ci/test-all.sh runs it)
 #   --shell  boot that kernel with the selftests installed and give a shell
@@ -17,8 +20,10 @@ case ${1:-} in
 --rows | --shell) mode=${1#--}; shift ;;
 esac
 variant=${1:-qemu}
-[ $# -le 1 ] || die "usage: $0 [--rows|--shell] [qemu|debug]"
-case $variant in qemu | debug) ;; *) die "usage: $0 [--rows|--shell] [qemu|debug]" ;; esac
+usage="usage: $0 [--rows|--shell] [qemu|debug|kunit]"
+[ $# -le 1 ] || die "$usage"
+case $variant in qemu | debug | kunit) ;; *) die "$usage" ;; esac
+[ "$mode$variant" != shellkunit ] || die "the kunit kernel has no shell: $usage"
 
 if [ "$mode" = shell ]; then
 	need_tree
@@ -33,6 +38,10 @@ main_job() {
 	need_tree
 	kdir=$("$STEPS/build-kernel.sh" "$variant" tip) ||
 		{ printf 'FAIL\tkernel build (%s)\n' "$WORKBENCH_OUT"; return 1; }
+	if [ "$variant" = kunit ]; then
+		"$STEPS/run-kunit-in-qemu.sh" "$kdir" "$WORKBENCH_OUT/run-kunit"
+		return
+	fi
 	install=$("$STEPS/build-selftests.sh") ||
 		{ printf 'FAIL\tselftests build (%s)\n' "$WORKBENCH_OUT"; return 1; }
 	"$STEPS/run-tests-in-qemu.sh" "$kdir" "$install" "$WORKBENCH_OUT/run-$variant" ||
@@ -47,5 +56,7 @@ if [ "$mode" = rows ]; then
 fi
 ensure_out
 lock_cache
-record "selftests in QEMU, $variant kernel" main_job
+what="selftests in QEMU, $variant kernel"
+[ "$variant" = kunit ] && what="KUnit in QEMU, kunit kernel"
+record "$what" main_job
 summarize

@@ -43,6 +43,7 @@ record "workbench self-tests" "$CI/tests/run-self-tests.sh"
 
 record "selftests in QEMU, qemu kernel" "$CI/run-series-in-qemu.sh" --rows qemu
 record "selftests in QEMU, debug kernel" "$CI/run-series-in-qemu.sh" --rows debug
+record "KUnit in QEMU, kunit kernel" "$CI/run-series-in-qemu.sh" --rows kunit
 record "series layout" "$CHECKS/check-series-files.sh"
 record "series layout" "$CHECKS/check-mirrors.sh"
 record "checkpatch --strict" "$CHECKS/check-checkpatch.sh"

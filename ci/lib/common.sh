@@ -123,6 +123,24 @@ selftest_fragments() {
 	done
 }
 
+# kunit_fragments GIT_DIR REV DIR [whole]: write DIR/kunit-N.config, the
+# .kunitconfig files of selftests.conf's KUNIT_CONFIGS as REV has them,
+# less the options of KUNIT_CONFIG_OMIT unless "whole".
+kunit_fragments() {
+	local cfg sym n=0
+	# shellcheck source=ci/selftests.conf
+	. "$CI/selftests.conf"
+	for cfg in $KUNIT_CONFIGS; do
+		n=$((n + 1))
+		git --git-dir="$1" show "$2:$cfg" >"$3/kunit-$n.config" 2>/dev/null ||
+			die "the series has no $cfg (KUNIT_CONFIGS of ci/selftests.conf)"
+		[ "${4:-}" = whole ] && continue
+		for sym in $KUNIT_CONFIG_OMIT; do
+			sed -i "/^CONFIG_$sym=/d" "$3/kunit-$n.config"
+		done
+	done
+}
+
 # bench_install DIR PROGRAM: a kselftest install in DIR that runs
 # ci/bench/PROGRAM.c alone (collection "bench"), built static against the
 # tree's kselftest headers and mm/gup_test.h.

@@ -2,12 +2,17 @@
 # SPDX-License-Identifier: GPL-2.0
 """The workbench's verdicts: the parts that parse and decide.
 
-  results.py judge KUNIT_PY SPLAT_PATTERNS RUN_DIR
+  results.py judge KUNIT_PY SPLAT_PATTERNS RUN_DIR KERNEL_CONFIG
       Judge one guest run (RUN_DIR/ktap.log, RUN_DIR/console.log): did it
       reach its end, what did each selftest program give (the kernel's own
       KTAP parser, tools/testing/kunit/kunit.py parse), which of its cases
-      failed (kselftest's "# "-nested results), did the kernel splat.
-      Writes RUN_DIR/results.tsv, prints it, exits 1 on any failure.
+      failed (kselftest's "# "-nested results), what did each KUnit suite
+      the kernel ran at boot give (required if KERNEL_CONFIG builds one
+      in), did the kernel splat.  Writes RUN_DIR/results.tsv, prints it,
+      exits 1 on any failure.
+
+  results.py kunit KUNIT_PY SPLAT_PATTERNS RUN_DIR KERNEL_CONFIG
+      The same for a boot that ran KUnit suites only (RUN_DIR/console.log).
 
   results.py bench MIN_RATIO SLOW OUT_DIR LABEL...
       The splice benchmark's table and verdict.  OUT_DIR/LABEL/ktap.log
@@ -33,6 +38,8 @@ import tempfile
 
 END_OF_RUN = "# workbench: end of run"
 WORKBENCH = "# workbench: "
+KUNIT_SKIP = re.compile(r"\bok \d+ \S+ # SKIP (.*)$")
+KUNIT_TESTS = re.compile(r"^CONFIG_\w*KUNIT\w*TEST=y$", re.M)
 RESULT = re.compile(r"^((?:# )*)(not ok|ok) (\d+)(?: (.*?))?(?: # (.*))?$")
 
 
@@ -66,23 +73,67 @@ def ktap_documents(lines):
     return docs
 
 
-def parse_with_kunit(kunit_py, doc):
-    """[(status, name)] of a document's top level, by kunit.py parse."""
+def kunit_json(kunit_py, lines):
+    """kunit.py parse --json of lines, or None when it cannot parse them."""
     with tempfile.TemporaryDirectory() as tmp:
         path = os.path.join(tmp, "doc.log")
         with open(path, "w") as f:
-            f.write("\n".join(doc) + "\n")
+            f.write("\n".join(lines) + "\n")
         out = os.path.join(tmp, "doc.json")
         try:
             subprocess.run([sys.executable, kunit_py, "parse", "--json=" + out, path],
                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                            timeout=120, check=False)
             with open(out) as f:
-                cases = json.load(f)["test_cases"]
-        except (OSError, ValueError, KeyError, subprocess.TimeoutExpired):
+                return json.load(f)
+        except (OSError, ValueError, subprocess.TimeoutExpired):
             return None
+
+
+def parse_with_kunit(kunit_py, doc):
+    """[(status, name)] of a document's top level, by kunit.py parse."""
+    result = kunit_json(kunit_py, doc)
+    if result is None or "test_cases" not in result:
+        return None
     return [({"PASS": "PASS", "SKIP": "SKIP"}.get(c["status"], "FAIL"), c["name"])
-            for c in cases]
+            for c in result["test_cases"]]
+
+
+def kunit_cases(group, prefix=""):
+    """[(path, status)] of the leaf cases of a kunit.py JSON group."""
+    cases = [(prefix + c["name"], c["status"]) for c in group["test_cases"]]
+    for sub in group["sub_groups"]:
+        cases += kunit_cases(sub, prefix + sub["name"] + " > ")
+    return cases
+
+
+def kunit_rows(kunit_py, console, required):
+    """One row per KUnit suite the kernel ran at boot (its KTAP is on the
+    console): the failed cases named, the skipped ones with their reasons.
+    required: the kernel has suites built in, so no results is a failure."""
+    if not any(l.endswith("KTAP version 1") for l in console):
+        return [("FAIL", "no KUnit results on the console, and the kernel "
+                 "has KUnit suites built in")] if required else []
+    result = kunit_json(kunit_py, console)
+    if result is None or not result.get("sub_groups"):
+        return [("FAIL", "kunit.py cannot parse the KUnit results on the console")]
+    rows = []
+    for suite in result["sub_groups"]:
+        name = "kunit: " + suite["name"]
+        cases = kunit_cases(suite)
+        failed = [c for c, status in cases if status not in ("PASS", "SKIP")]
+        misc = suite.get("misc", {})
+        if failed or not cases or misc.get("crashed") or misc.get("errors"):
+            rows.append(("FAIL", f"{name}: failed " + ("; ".join(failed) or
+                                                       "(no case completed)")))
+            continue
+        skipped = [c for c, status in cases if status == "SKIP"]
+        if skipped:
+            reasons = [m.group(1) for m in map(KUNIT_SKIP.search, console) if m]
+            name += (f" ({len(skipped)} of {len(cases)} skipped: "
+                     f"{', '.join(skipped)}: {'; '.join(dict.fromkeys(reasons))})")
+        rows.append(("SKIP" if len(skipped) == len(cases) else "PASS", name))
+    return rows
 
 
 def failed_cases(doc):
@@ -128,11 +179,9 @@ def unfinished(doc):
     return started[-1] if started else "a test"
 
 
-def judge(kunit_py, patterns, run_dir):
-    with open(os.path.join(run_dir, "ktap.log"), errors="replace") as f:
-        ktap = f.read().splitlines()
-    with open(os.path.join(run_dir, "console.log"), errors="replace") as f:
-        console = f.read().splitlines()
+def selftest_rows(kunit_py, ktap, console):
+    """The rows of run_kselftest.sh's output (ktap.log): an incomplete run,
+    one row per selftest program, its failed cases named."""
     rows = []
     if END_OF_RUN not in ktap:
         panic = [l for l in console if "Kernel panic" in l]
@@ -165,6 +214,22 @@ def judge(kunit_py, patterns, run_dir):
             rows.append((status, name))
     if not ran:
         rows.append(("FAIL", "no test ran"))
+    return rows
+
+
+def judge(kunit_py, patterns, run_dir, config, selftests):
+    """Judge a run: its selftests (unless a KUnit-only boot), the KUnit
+    suites on its console (required when config, the kernel's .config,
+    builds one in) and its splats."""
+    with open(os.path.join(run_dir, "console.log"), errors="replace") as f:
+        console = f.read().splitlines()
+    with open(config) as f:
+        required = bool(KUNIT_TESTS.search(f.read()))
+    rows = []
+    if selftests:
+        with open(os.path.join(run_dir, "ktap.log"), errors="replace") as f:
+            rows += selftest_rows(kunit_py, f.read().splitlines(), console)
+    rows += kunit_rows(kunit_py, console, required or not selftests)
     found = splats(console, patterns)
     if found:
         report = splat_report(console, found[0])
@@ -278,10 +343,11 @@ def summary(results_tsv):
 
 def main(argv):
     cmd = argv[1] if len(argv) > 1 else ""
-    if cmd == "judge" and len(argv) == 5:
+    if cmd in ("judge", "kunit") and len(argv) == 6:
         with open(argv[3]) as f:
             patterns = [re.sub(r"#.*", "", l).rstrip() for l in f]
-        return judge(argv[2], [p for p in patterns if p], argv[4])
+        return judge(argv[2], [p for p in patterns if p], argv[4], argv[5],
+                     cmd == "judge")
     if cmd == "bench" and len(argv) >= 7:
         rows, table = bench(float(argv[2]), argv[3], argv[4], argv[5:])
         with open(os.path.join(argv[4], "table.txt"), "w") as f:

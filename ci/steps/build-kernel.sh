@@ -4,7 +4,9 @@
 # holds its bzImage, .config and System.map.
 #
 # Usage: ci/steps/build-kernel.sh VARIANT REVISION
-#   VARIANT   qemu (ci/config/qemu.config) or debug (that plus debug.config)
+#   VARIANT   qemu (ci/config/qemu.config), debug (that plus debug.config)
+#             or kunit (ci/config/kunit.config: the series' KUnit suites
+#             alone, booted by ci/steps/run-kunit-in-qemu.sh)
 #   REVISION  tip, base, a commit of the series (as git names it in the
 #             work repository), or broken:FILE for the tip plus
 #             patches/broken/FILE
@@ -14,27 +16,35 @@
 # from one revision to the next rebuilds only what changed, and ccache
 # gives back what an earlier revision already compiled.  The config is
 # allnoconfig + ci/config fragments + the `config` file of every selftest
-# directory of ci/selftests.conf as the series tip has them (less the
-# options selftests.conf omits), so every revision is built with the same
-# options.  Kernels are kept by a hash of
-# the source tree and the merged fragments: building the same thing twice
-# costs nothing.
+# directory of ci/selftests.conf and the .kunitconfig of each of its KUnit
+# suites, as the series tip has them (less the options selftests.conf
+# omits; the kunit variant takes the .kunitconfig files alone and whole),
+# so every revision is built with the same options.  Kernels are kept by a
+# hash of the source tree and the merged fragments: building the same
+# thing twice costs nothing.
 #
 # Each build adds a line to $WORKBENCH_OUT/kernels.tsv: name, how it was
 # had (reused, incremental, from scratch), seconds, ccache hits/compiles.
 . "$(dirname "$0")/../lib/common.sh"
-[ $# -eq 2 ] || die "usage: $0 qemu|debug tip|base|COMMIT|broken:FILE"
+[ $# -eq 2 ] || die "usage: $0 qemu|debug|kunit tip|base|COMMIT|broken:FILE"
 variant=$1 rev=$2
 need_tree
 case $variant in
 qemu) fragments=("$CI/config/qemu.config") ;;
 debug) fragments=("$CI/config/qemu.config" "$CI/config/debug.config") ;;
-*) die "unknown variant $variant (qemu or debug)" ;;
+kunit) fragments=("$CI/config/kunit.config") ;;
+*) die "unknown variant $variant (qemu, debug or kunit)" ;;
 esac
 scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT
-selftest_fragments "$REPO" "$TIP" "$scratch" || exit 1
-fragments+=("$scratch"/selftests-*.config)
+if [ "$variant" = kunit ]; then
+	kunit_fragments "$REPO" "$TIP" "$scratch" whole || exit 1
+else
+	selftest_fragments "$REPO" "$TIP" "$scratch" || exit 1
+	kunit_fragments "$REPO" "$TIP" "$scratch" || exit 1
+	fragments+=("$scratch"/selftests-*.config)
+fi
+mapfile -t -O ${#fragments[@]} fragments < <(find "$scratch" -name 'kunit-*.config' | sort)
 config_key=$( { gcc --version | head -n 1; cat "$CI/lib/kernel-cc" "${fragments[@]}"; } |
 	sha1sum | cut -c1-16)
 
@@ -97,7 +107,7 @@ mkdir "$scratch/config"
 	die "merge_config.sh failed (see $WORKBENCH_OUT/config-$name.log)"
 
 lost=()
-for sym in $(sed -n 's/^Value requested for \(CONFIG_[A-Za-z0-9_]*\) not in final .config$/\1/p' \
+for sym in $(sed -n 's/^\(WARNING: \)\?Value requested for \(CONFIG_[A-Za-z0-9_]*\) not in final .config$/\2/p' \
 		"$WORKBENCH_OUT/config-$name.log"); do
 	if git -C "$BUILD_SRC" grep -qE "^[[:space:]]*(menu)?config ${sym#CONFIG_}\$" -- '*Kconfig*'; then
 		lost+=("$sym (dependencies not met)")
@@ -138,7 +148,8 @@ objcopy -O binary -j .rodata..compressed "$piggy.o" "$scratch/payload" &&
 
 mkdir -p "$kdir.tmp/usr"
 cp "$build/arch/x86/boot/bzImage" "$build/.config" "$build/System.map" "$kdir.tmp/"
-cp "$build/usr/gen_init_cpio" "$kdir.tmp/usr/"
+# The kunit variant has no initramfs, and no gen_init_cpio.
+[ ! -e "$build/usr/gen_init_cpio" ] || cp "$build/usr/gen_init_cpio" "$kdir.tmp/usr/"
 printf '%s\n' "$commit" >"$kdir.tmp/commit"
 rm -rf "$kdir"
 mv "$kdir.tmp" "$kdir"

@@ -40,5 +40,5 @@ if [ $rc -ne 0 ]; then
 	# What the guest said before it died names the test it died in.
 	[ -s "$run/ktap.log" ] || exit 1
 fi
-results_py judge "$SRC/tools/testing/kunit/kunit.py" "$CI/splat-patterns" "$run" &&
+results_py judge "$SRC/tools/testing/kunit/kunit.py" "$CI/splat-patterns" "$run" "$kdir/.config" &&
 	exit $rc

@@ -66,7 +66,7 @@ by_hand "ci/steps/qemu-accel.sh with QEMU_ACCEL=tcg" env QEMU_ACCEL=tcg "$STEPS/
 # plays a guest whose one test passes.
 need_tree
 mkdir -p "$scratch/kernel/usr" "$scratch/install"
-touch "$scratch/kernel/bzImage"
+touch "$scratch/kernel/bzImage" "$scratch/kernel/.config"
 gcc -o "$scratch/kernel/usr/gen_init_cpio" "$SRC/usr/gen_init_cpio.c" || fail "gen_init_cpio does not build"
 cp -a "$SRC/tools/testing/selftests/run_kselftest.sh" "$SRC/tools/testing/selftests/kselftest" "$scratch/install/"
 cat >"$scratch/qemu" <<'FAKE'

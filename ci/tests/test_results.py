@@ -5,8 +5,9 @@
 Usage: ci/tests/test_results.py KUNIT_PY
 
 ci/tests/judge/CASE/ holds ktap.log and console.log as a guest left them
-and `expect`: the exit status the judge must give, then lines its output
-must contain.  ci/tests/bench/LABEL/ktap.log are benchmark runs.
+(console.log alone for a KUnit-only boot), the kernel's config if it
+matters to the case, and `expect`: the exit status the judge must give,
+then lines its output must contain.  ci/tests/bench/LABEL/ktap.log are benchmark runs.
 """
 
 import io
@@ -34,9 +35,13 @@ class Judge(unittest.TestCase):
         with tempfile.TemporaryDirectory() as tmp:
             run = os.path.join(tmp, name)
             shutil.copytree(os.path.join(HERE, "judge", name), run)
+            config = os.path.join(run, "config")
+            if not os.path.exists(config):
+                open(config, "w").close()
             out = io.StringIO()
             with redirect_stdout(out):
-                rc = results.judge(KUNIT_PY, patterns(), run)
+                rc = results.judge(KUNIT_PY, patterns(), run, config,
+                                   os.path.exists(os.path.join(run, "ktap.log")))
             with open(os.path.join(run, "results.tsv")) as f:
                 self.assertEqual(out.getvalue(), f.read())
         return rc, out.getvalue()
@@ -85,9 +90,10 @@ class Judge(unittest.TestCase):
                     "# ok 2 hugetlb # SKIP", "# 1..2",
                     "ok 1 selftests: mm: run_vmtests.sh # SKIP",
                     results.END_OF_RUN]) + "\n")
+            open(os.path.join(tmp, "config"), "w").close()
             out = io.StringIO()
             with redirect_stdout(out):
-                rc = results.judge(KUNIT_PY, patterns(), tmp)
+                rc = results.judge(KUNIT_PY, patterns(), tmp, os.path.join(tmp, "config"), True)
         self.assertEqual(rc, 1)
         self.assertIn("FAIL\tselftests: mm: run_vmtests.sh: failed 1 gup_test -u", out.getvalue())
 
