@@ -6,10 +6,11 @@
 /// and on x86 with SME/SEV it carries the memory-encryption bit
 /// (arch/x86/mm/pgprot.c encrypts protection_map at boot).  An mmap or
 /// fault handler that maps with a protection of its own, PAGE_SHARED,
-/// PAGE_READONLY, PAGE_KERNEL, __pgprot(bits) ..., loses both:
-/// PAGE_SHARED is writable in a PROT_READ mapping (of a file opened
-/// read-only too), and on SME the user reads the ciphertext of RAM that
-/// the kernel wrote through its encrypted mapping.  The correct forms
+/// PAGE_READONLY, __pgprot(bits) ..., loses both: PAGE_SHARED is
+/// writable in a PROT_READ mapping (of a file opened read-only too), and
+/// on SME the user reads the ciphertext of RAM that the kernel wrote
+/// through its encrypted mapping.  (PAGE_KERNEL* has the encryption bit
+/// on x86, but no _PAGE_USER, and _PAGE_GLOBAL.)  The correct forms
 /// start from the VMA: vma->vm_page_prot as it is, through
 /// pgprot_writecombine(), pgprot_noncached(), pgprot_decrypted() (MMIO)
 /// or pgprot_modify(), or vm_get_page_prot(vma->vm_flags).
@@ -73,7 +74,7 @@ def record(p, f, desc, prot, x=None, q=None):
         use = "passed to %s()" % f
     else:
         use = "stored in " + ("desc->page_prot" if desc else "vma->vm_page_prot")
-    found.setdefault(key(p), "%s %s: a user mapping's protection must come from vma->vm_page_prot (access rights, encryption bit)" % (prot, use))
+    found.setdefault(key(p), "%s %s: a user mapping's protection must start from vma->vm_page_prot" % (prot, use))
 
 // Files that name one of them (this gives spatch its grep query).
 @uses@
