@@ -2,8 +2,10 @@
 # SPDX-License-Identifier: GPL-2.0
 # Proof mode: each test in patches/proofs must fail on the kernel without
 # the patch it guards (see that file): the series up to the patch before,
-# or the tip plus a deliberately broken variant.  Prints "STATUS<tab>verdict"
-# rows; exits 1 if a test did not fail where it must.
+# or the tip plus a deliberately broken variant.  With SERIES=fixes, each
+# reproducer of fixes/proofs on the fixes series up to the patch before
+# its fix.  Prints "STATUS<tab>verdict" rows; exits 1 if a test did not
+# fail where it must.
 #
 # Usage: ci/prove-tests.sh
 . "$(dirname "$0")/lib/common.sh"
@@ -18,9 +20,9 @@ while read -r test want patch mode file; do
 	n=$((n + 1))
 	what="$test must fail in $want without $patch ($mode${file:+: broken/$file})"
 	[ "$patch" = - ] && what="$test must fail in $want on broken/$file"
-	index=$(list_entries "$TOP/series" | awk -v p="$patch" '$1 == p { print NR; exit }')
+	index=$(list_entries "$SERIES_FILE" | awk -v p="$patch" '$1 == p { print NR; exit }')
 	if [ -z "$index" ] && [ "$patch" != - ]; then
-		printf 'FAIL\t%s: %s is not in series\n' "$what" "$patch"
+		printf 'FAIL\t%s: %s is not in %s\n' "$what" "$patch" "${SERIES_FILE#"$TOP"/}"
 		status=1
 		continue
 	fi
@@ -37,7 +39,7 @@ while read -r test want patch mode file; do
 		continue
 		;;
 	esac
-	run=$WORKBENCH_OUT/proof-$n
+	run=$WORKBENCH_OUT/proof-$SERIES-$n
 	variant=qemu
 	[ "${test%%:*}" = kunit ] && variant=kunit
 	if ! kdir=$("$STEPS/build-kernel.sh" "$variant" "$rev"); then
@@ -68,6 +70,6 @@ while read -r test want patch mode file; do
 	else
 		printf 'PASS\t%s: %s\n' "$what" "$row"
 	fi
-done < <(list_entries "$TOP/patches/proofs")
-[ $n -gt 0 ] || printf 'INFO\tno test in patches/proofs yet\n'
+done < <(list_entries "$PATCH_DIR/proofs")
+[ $n -gt 0 ] || printf 'INFO\tno test in %s yet\n' "${PATCH_DIR#"$TOP"/}/proofs"
 exit $status

@@ -1,7 +1,8 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
 # The main job: apply the series to the kernel tree, build it, boot it in
-# QEMU, run the selftests and print the results.
+# QEMU, run the selftests and print the results.  With SERIES=fixes, the
+# same for the fixes series (fixes/series) and its reproducers.
 #
 # Usage: [KERNEL_TREE=/path/to/linux] ci/run-series-in-qemu.sh [--rows|--shell] [qemu|debug|kunit]
 #   qemu     the workbench config (default); the series' KUnit suites run
@@ -24,6 +25,7 @@ usage="usage: $0 [--rows|--shell] [qemu|debug|kunit]"
 [ $# -le 1 ] || die "$usage"
 case $variant in qemu | debug | kunit) ;; *) die "$usage" ;; esac
 [ "$mode$variant" != shellkunit ] || die "the kunit kernel has no shell: $usage"
+[ "$SERIES$variant" != fixeskunit ] || die "the fixes series has no KUnit suite: $usage"
 
 if [ "$mode" = shell ]; then
 	need_tree
@@ -34,20 +36,21 @@ if [ "$mode" = shell ]; then
 fi
 
 main_job() {
-	local kdir install
+	local kdir install run
 	need_tree
+	run=$WORKBENCH_OUT/run-$variant
+	[ "$SERIES" = main ] || run=$WORKBENCH_OUT/run-$SERIES-$variant
 	kdir=$("$STEPS/build-kernel.sh" "$variant" tip) ||
 		{ printf 'FAIL\tkernel build (%s)\n' "$WORKBENCH_OUT"; return 1; }
 	if [ "$variant" = kunit ]; then
-		"$STEPS/run-kunit-in-qemu.sh" "$kdir" "$WORKBENCH_OUT/run-kunit"
+		"$STEPS/run-kunit-in-qemu.sh" "$kdir" "$run"
 		return
 	fi
 	install=$("$STEPS/build-selftests.sh") ||
 		{ printf 'FAIL\tselftests build (%s)\n' "$WORKBENCH_OUT"; return 1; }
-	"$STEPS/run-tests-in-qemu.sh" "$kdir" "$install" "$WORKBENCH_OUT/run-$variant" ||
-		return 1
+	"$STEPS/run-tests-in-qemu.sh" "$kdir" "$install" "$run" || return 1
 	sed -n 's/^# workbench: \(first test at .*\|tests ended at .*\)/INFO\tguest: \1/p' \
-		"$WORKBENCH_OUT/run-$variant/ktap.log"
+		"$run/ktap.log"
 }
 
 if [ "$mode" = rows ]; then
@@ -58,5 +61,6 @@ ensure_out
 lock_cache
 what="selftests in QEMU, $variant kernel"
 [ "$variant" = kunit ] && what="KUnit in QEMU, kunit kernel"
+[ "$SERIES" = main ] || what="$SERIES: $what"
 record "$what" main_job
 summarize

@@ -40,6 +40,20 @@ export LC_ALL=C.UTF-8 TZ=UTC
 log() { printf '%s: %s\n' "${0##*/}" "$*" >&2; }
 die() { printf '%s: error: %s\n' "${0##*/}" "$*" >&2; exit 1; }
 
+# The series a script works on: SERIES=main (series and patches/, the
+# default) or SERIES=fixes (fixes/series and fixes/: fixes of bugs the
+# series' rules found, a series of their own on the same base).
+# use_series NAME makes NAME the series the helpers below work on.
+use_series() {
+	case $1 in
+	main) SERIES_FILE=$TOP/series PATCH_DIR=$TOP/patches ;;
+	fixes) SERIES_FILE=$TOP/fixes/series PATCH_DIR=$TOP/fixes ;;
+	*) die "SERIES=$1: it is main or fixes" ;;
+	esac
+	SERIES=$1
+}
+use_series "${SERIES:-main}"
+
 # Read KEY=VALUE from one of ci/'s settings files.
 setting() {
 	sed -n "s/^$2=//p" "$CI/$1" | tail -n 1
@@ -61,12 +75,23 @@ series_files() {
 		"$@" ':!tools/' ':!scripts/' ':!samples/' ':!Documentation/'
 }
 
-# The patches of the series, in order, as paths.
+# The patches of $SERIES, in order, as paths.
 series_patches() {
 	local name
-	list_entries "$TOP/series" | while read -r name _; do
-		printf '%s\n' "$TOP/patches/$name"
+	list_entries "$SERIES_FILE" | while read -r name _; do
+		printf '%s\n' "$PATCH_DIR/$name"
 	done
+}
+
+# selftests_conf: load ci/selftests.conf, with SELFTEST_TARGETS and
+# SELFTEST_RUN those of $SERIES.
+selftests_conf() {
+	# shellcheck source=ci/selftests.conf
+	. "$CI/selftests.conf"
+	if [ "$SERIES" = fixes ]; then
+		SELFTEST_TARGETS=$FIXES_SELFTEST_TARGETS
+		SELFTEST_RUN=$FIXES_SELFTEST_RUN
+	fi
 }
 
 # kernel_cc: the path of ci/lib/kernel-cc, the kernel builds' CC, installed
@@ -105,15 +130,14 @@ checkout_broken() {
 		commit -q -m "broken: $2"
 }
 
-# selftest_fragments GIT_DIR REV DIR: write DIR/selftests-TARGET.config,
-# the `config` file of each directory of selftests.conf's SELFTEST_TARGETS
+# selftest_fragments GIT_DIR REV DIR: write DIR/selftests-SERIES-TARGET.config,
+# the `config` file of each directory of $SERIES's SELFTEST_TARGETS
 # as REV has it, less the options selftests.conf omits for it.
 selftest_fragments() {
 	local target cfg omit_var sym
-	# shellcheck source=ci/selftests.conf
-	. "$CI/selftests.conf"
+	selftests_conf
 	for target in $SELFTEST_TARGETS; do
-		cfg=$3/selftests-$target.config
+		cfg=$3/selftests-$SERIES-${target//\//-}.config
 		git --git-dir="$1" show "$2:tools/testing/selftests/$target/config" \
 			>"$cfg" 2>/dev/null || die "selftest directory $target has no config file"
 		omit_var=SELFTEST_CONFIG_OMIT_${target//[^A-Za-z0-9_]/_}
@@ -194,8 +218,9 @@ lock_cache() {
 
 # need_tree: load the run's tree state ($WORKBENCH_OUT/tree.env), first
 # installing what is missing and preparing the tree if this run has not
-# done it yet.  Leaves REPO, BASE, TIP, SRC (the tip's checkout, which
-# never moves), BUILD_SRC (the checkout the kernels are built in), WORK,
+# done it yet.  Leaves REPO, BASE, TIP and SRC (the tip of $SERIES and its
+# checkout, which never moves), MAIN_TIP and FIXES_TIP (the tips of both
+# series), BUILD_SRC (the checkout the kernels are built in), WORK,
 # TREE_NAME and TREE_LABEL set.
 need_tree() {
 	ensure_out
@@ -207,6 +232,10 @@ need_tree() {
 	fi
 	# shellcheck source=/dev/null
 	. "$WORKBENCH_OUT/tree.env"
+	case $SERIES in
+	main) TIP=$MAIN_TIP SRC=$MAIN_SRC ;;
+	fixes) TIP=$FIXES_TIP SRC=$FIXES_SRC ;;
+	esac
 }
 
 # record STAGE COMMAND...: run a step or check and add its rows to the

@@ -1,7 +1,8 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
-# Build the kernel of one revision of the series; print the directory that
-# holds its bzImage, .config and System.map.
+# Build the kernel of one revision of the series (of the fixes series with
+# SERIES=fixes); print the directory that holds its bzImage, .config and
+# System.map.
 #
 # Usage: ci/steps/build-kernel.sh VARIANT REVISION
 #   VARIANT   qemu (ci/config/qemu.config), debug (that plus debug.config)
@@ -16,10 +17,11 @@
 # from one revision to the next rebuilds only what changed, and ccache
 # gives back what an earlier revision already compiled.  The config is
 # allnoconfig + ci/config fragments + the `config` file of every selftest
-# directory of ci/selftests.conf and the .kunitconfig of each of its KUnit
-# suites, as the series tip has them (less the options selftests.conf
-# omits; the kunit variant takes the .kunitconfig files alone and whole),
-# so every revision is built with the same options.  Kernels are kept by a
+# directory of ci/selftests.conf, of both series, and the .kunitconfig of
+# each of its KUnit suites, as the tips have them (less the options
+# selftests.conf omits; the kunit variant takes the .kunitconfig files
+# alone and whole), so every revision of either series is built with the
+# same options, and ccache serves one from the other.  Kernels are kept by a
 # hash of the source tree and the merged fragments: building the same
 # thing twice costs nothing.
 #
@@ -38,13 +40,17 @@ esac
 scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT
 if [ "$variant" = kunit ]; then
-	kunit_fragments "$REPO" "$TIP" "$scratch" whole || exit 1
+	kunit_fragments "$REPO" "$MAIN_TIP" "$scratch" whole || exit 1
 else
-	selftest_fragments "$REPO" "$TIP" "$scratch" || exit 1
-	kunit_fragments "$REPO" "$TIP" "$scratch" || exit 1
+	SERIES=main selftest_fragments "$REPO" "$MAIN_TIP" "$scratch" || exit 1
+	SERIES=fixes selftest_fragments "$REPO" "$FIXES_TIP" "$scratch" || exit 1
+	kunit_fragments "$REPO" "$MAIN_TIP" "$scratch" || exit 1
 	fragments+=("$scratch"/selftests-*.config)
 fi
 mapfile -t -O ${#fragments[@]} fragments < <(find "$scratch" -name 'kunit-*.config' | sort)
+# The options this series asks for itself, which its tip must know.
+own=$(cat "$scratch"/selftests-"$SERIES"-*.config 2>/dev/null || true)
+[ "$SERIES" = main ] && own+=$'\n'$(cat "$scratch"/kunit-*.config 2>/dev/null || true)
 config_key=$( { gcc --version | head -n 1; cat "$CI/lib/kernel-cc" "${fragments[@]}"; } |
 	sha1sum | cut -c1-16)
 
@@ -72,7 +78,8 @@ broken:*)
 		die "no revision $rev in $REPO" ;;
 	esac
 	name=$variant-$(git --git-dir="$REPO" rev-parse --short "$commit")
-	[ "$commit" = "$TIP" ] && name=$variant-tip
+	[ "$commit" = "$MAIN_TIP" ] && name=$variant-tip
+	[ "$commit" = "$FIXES_TIP" ] && name=$variant-fixes-tip
 	[ "$commit" = "$BASE" ] && name=$variant-base
 	;;
 esac
@@ -85,7 +92,8 @@ if [ -r "$kdir/bzImage" ]; then
 	exit 0
 fi
 # Options of the tip that a commit inside the series does not know yet
-# are expected there, not an error.
+# are expected there, not an error; nor are, anywhere, the options of the
+# other series.
 step=true
 [ "$commit" = "$TIP" ] || [ "$rev" != "${rev#broken:}" ] && step=false
 if [ -n "$commit" ]; then
@@ -111,7 +119,7 @@ for sym in $(sed -n 's/^\(WARNING: \)\?Value requested for \(CONFIG_[A-Za-z0-9_]
 		"$WORKBENCH_OUT/config-$name.log"); do
 	if git -C "$BUILD_SRC" grep -qE "^[[:space:]]*(menu)?config ${sym#CONFIG_}\$" -- '*Kconfig*'; then
 		lost+=("$sym (dependencies not met)")
-	elif ! $step; then
+	elif ! $step && grep -q "^$sym=" <<<"$own"; then
 		lost+=("$sym (no such option)")
 	fi
 done

@@ -1,17 +1,19 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
-# Build the selftests of ci/selftests.conf from the series tip, static, and
-# install them with the kselftest install target; print the install path.
+# Build the selftests of ci/selftests.conf from the series tip (the fixes
+# series' with SERIES=fixes), static, and install them with the kselftest
+# install target; print the install path.
 #
 # Usage: ci/steps/build-selftests.sh
 . "$(dirname "$0")/../lib/common.sh"
 [ $# -eq 0 ] || die "usage: $0"
 need_tree
-. "$CI/selftests.conf"
+selftests_conf
 
 build=$WORKBENCH_CACHE/build/$TREE_NAME-selftests
+[ "$SERIES" = main ] || build+=-$SERIES
 install=$build/install
-buildlog=$WORKBENCH_OUT/build-selftests.log
+buildlog=$WORKBENCH_OUT/build-selftests-$SERIES.log
 rm -rf "$install"
 mkdir -p "$build"
 

@@ -7,14 +7,14 @@
 #
 # Usage: ci/steps/make-initramfs.sh KERNEL_DIR SELFTESTS_INSTALL OUTPUT [TESTS]
 #   TESTS  what run_kselftest.sh runs (COLLECTION:TEST ...); default
-#          SELFTEST_RUN of ci/selftests.conf
+#          SELFTEST_RUN of ci/selftests.conf (of the fixes with SERIES=fixes)
 #   PROOF_MODE=1  the guest's environment is SELFTEST_ENV_PROOF of
 #          ci/selftests.conf instead of SELFTEST_ENV (ci/prove-tests.sh)
 . "$(dirname "$0")/../lib/common.sh"
 [ $# -eq 3 ] || [ $# -eq 4 ] || die "usage: $0 KERNEL_DIR SELFTESTS_INSTALL OUTPUT [TESTS]"
 need_tree
 kdir=$1 install=$2 output=$3
-. "$CI/selftests.conf"
+selftests_conf
 SELFTEST_RUN=${4:-$SELFTEST_RUN}
 [ "${PROOF_MODE:-}" = 1 ] && SELFTEST_ENV=$SELFTEST_ENV_PROOF
 

@@ -1,7 +1,8 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
-# Find the kernel tree, apply the series with git am, check that quilt
-# gives the same tree, and check out the result for the build jobs.
+# Find the kernel tree, apply the series and the fixes series (each to the
+# base, on its own) with git am, check that quilt gives the same trees, and
+# check out the results for the build jobs.
 #
 # Usage: [KERNEL_TREE=/path/to/linux [KERNEL_REF=rev]] ci/steps/prepare-tree.sh
 #
@@ -12,9 +13,10 @@
 # the user's tree through git alternates, and its own checkouts.
 #
 # Writes $WORKBENCH_OUT/tree.env for the other scripts (ci/lib/common.sh's
-# need_tree loads it): the tip is checked out in $WORK/tree, which never
-# moves; kernels of other commits and of broken variants are built in
-# $WORK/build, a checkout of its own.
+# need_tree loads it): the tip of the series is checked out in $WORK/tree
+# and that of the fixes in $WORK/fixes-tree, which never move; kernels of
+# other commits and of broken variants are built in $WORK/build, a
+# checkout of its own.
 . "$(dirname "$0")/../lib/common.sh"
 [ $# -eq 0 ] || die "usage: $0"
 ensure_out
@@ -58,20 +60,21 @@ if [ ! -d "$repo" ]; then
 		>"$repo/objects/info/alternates"
 fi
 
+# apply_series: apply $SERIES to the base; print the tip.
 apply_series() {
 	local patch name
 	checkout "$repo" "$work/apply" "$base"
 	git -C "$work/apply" am --abort >/dev/null 2>&1 || true
 	while read -r patch; do
 		name=${patch##*/}
-		[ -r "$patch" ] || die "series names $name, but patches/$name does not exist"
+		[ -r "$patch" ] || die "${SERIES_FILE#"$TOP"/} names $name, but ${patch#"$TOP"/} does not exist"
 		if ! git_id git -C "$work/apply" am -q --committer-date-is-author-date \
 			"$patch" >"$WORKBENCH_OUT/git-am.log" 2>&1; then
 			git -C "$work/apply" am --abort >/dev/null 2>&1 || true
 			log "patch $name does not apply to $tree_label:"
 			git -C "$work/apply" apply --check -v "$patch" 2>&1 |
 				grep -v '^Checking patch' | sed 's/^/    /' >&2 || true
-			die "series does not apply: $name"
+			die "${SERIES_FILE#"$TOP"/} does not apply: $name"
 		fi
 	done < <(series_patches)
 	git -C "$work/apply" rev-parse HEAD
@@ -83,14 +86,14 @@ apply_series() {
 check_quilt() {
 	local tip=$1 copy=$work/quilt path
 	local -a paths
-	[ -n "$(list_entries "$TOP/series")" ] || return 0
+	[ -n "$(list_entries "$SERIES_FILE")" ] || return 0
 	mapfile -t paths < <(series_patches | xargs -r -d '\n' sed -n \
 		-e 's|^--- a/\([^[:space:]]*\).*|\1|p' -e 's|^+++ b/\([^[:space:]]*\).*|\1|p' | sort -u)
 	rm -rf "$copy"
 	mkdir -p "$copy"
 	git --git-dir="$repo" ls-tree -r --name-only -z "$base" -- "${paths[@]}" |
 		xargs -0 -r git --git-dir="$repo" archive "$base" -- | tar -x -C "$copy"
-	(cd "$copy" && QUILT_PATCHES="$TOP/patches" QUILT_SERIES="$TOP/series" \
+	(cd "$copy" && QUILT_PATCHES="$PATCH_DIR" QUILT_SERIES="$SERIES_FILE" \
 		quilt push -a -q --fuzz=0) >"$WORKBENCH_OUT/quilt.log" 2>&1 ||
 		die "quilt push -a fails on a plain copy of $tree_label (see $WORKBENCH_OUT/quilt.log)"
 	for path in "${paths[@]}"; do
@@ -104,26 +107,39 @@ check_quilt() {
 	rm -rf "$copy"
 }
 
-# The applied series is remembered by the hash of what went into it.
-key=$( { echo "$base"; cat "$CI/identity" "$TOP/series"; series_patches |
-	xargs -r -d '\n' cat; } | sha1sum | cut -c1-40)
-tip=$(git --git-dir="$repo" rev-parse -q --verify "refs/applied/$key" || true)
-if [ -z "$tip" ]; then
-	tip=$(apply_series)
-	check_quilt "$tip"
-	git --git-dir="$repo" update-ref "refs/applied/$key" "$tip"
-fi
-checkout "$repo" "$work/tree" "$tip"
+# apply SERIES: print the tip of SERIES applied to the base, applying it
+# and checking it with quilt if it is new (in a subshell: it changes the
+# series of the helpers).  An applied series is remembered by the
+# hash of what went into it.
+apply() {
+	local key tip
+	use_series "$1"
+	key=$( { echo "$base"; cat "$CI/identity" "$SERIES_FILE"; series_patches |
+		xargs -r -d '\n' cat; } | sha1sum | cut -c1-40)
+	tip=$(git --git-dir="$repo" rev-parse -q --verify "refs/applied/$key" || true)
+	if [ -z "$tip" ]; then
+		tip=$(apply_series) || exit 1
+		check_quilt "$tip"
+		git --git-dir="$repo" update-ref "refs/applied/$key" "$tip"
+	fi
+	printf '%s\n' "$tip"
+}
+main_tip=$(apply main)
+fixes_tip=$(apply fixes)
+checkout "$repo" "$work/tree" "$main_tip"
+checkout "$repo" "$work/fixes-tree" "$fixes_tip"
 
-npatches=$(git --git-dir="$repo" rev-list --count "$base..$tip")
-log "kernel tree: $tree_label, $npatches patches applied (git am; quilt agrees)"
+count() { git --git-dir="$repo" rev-list --count "$base..$1"; }
+log "kernel tree: $tree_label, $(count "$main_tip") patches and $(count "$fixes_tip") fixes applied (git am; quilt agrees)"
 {
 	printf 'TREE_NAME=%q\n' "$tree_name"
 	printf 'TREE_LABEL=%q\n' "$tree_label"
 	printf 'WORK=%q\n' "$work"
 	printf 'REPO=%q\n' "$repo"
 	printf 'BASE=%q\n' "$base"
-	printf 'TIP=%q\n' "$tip"
-	printf 'SRC=%q\n' "$work/tree"
+	printf 'MAIN_TIP=%q\n' "$main_tip"
+	printf 'MAIN_SRC=%q\n' "$work/tree"
+	printf 'FIXES_TIP=%q\n' "$fixes_tip"
+	printf 'FIXES_SRC=%q\n' "$work/fixes-tree"
 	printf 'BUILD_SRC=%q\n' "$work/build"
 } >"$WORKBENCH_OUT/tree.env"
