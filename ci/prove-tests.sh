@@ -7,7 +7,7 @@
 # its fix.  Prints "STATUS<tab>verdict" rows; exits 1 if a test did not
 # fail where it must.
 #
-# Usage: ci/prove-tests.sh
+# Usage: [SERIES=fixes] ci/prove-tests.sh
 . "$(dirname "$0")/lib/common.sh"
 [ $# -eq 0 ] || die "usage: $0"
 need_tree
@@ -40,7 +40,7 @@ while read -r test want patch mode file; do
 		;;
 	esac
 	run=$WORKBENCH_OUT/proof-$SERIES-$n
-	variant=qemu
+	variant=$QEMU_VARIANT
 	[ "${test%%:*}" = kunit ] && variant=kunit
 	if ! kdir=$("$STEPS/build-kernel.sh" "$variant" "$rev"); then
 		printf 'FAIL\t%s: no kernel (%s)\n' "$what" "$WORKBENCH_OUT"

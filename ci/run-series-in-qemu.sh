@@ -4,13 +4,15 @@
 # QEMU, run the selftests and print the results.  With SERIES=fixes, the
 # same for the fixes series (fixes/series) and its reproducers.
 #
-# Usage: [KERNEL_TREE=/path/to/linux] ci/run-series-in-qemu.sh [--rows|--shell] [qemu|debug|kunit]
+# Usage: [KERNEL_TREE=/path/to/linux] [SERIES=fixes] ci/run-series-in-qemu.sh [--rows|--shell] [qemu|debug|kunit|fixes]
 #   qemu     the workbench config (default); the series' KUnit suites run
 #            at its boot, before the selftests
 #   debug    the same with KASAN, lockdep, DEBUG_ATOMIC_SLEEP,
 #            DEBUG_VM_PGTABLE, and fault injection compiled in
 #   kunit    the series' KUnit suites alone, with all their options, in
 #            the smallest kernel that runs them (no selftests, no shell)
+#   fixes    with SERIES=fixes (its default), qemu's config with the fixes'
+#            selftests and ci/config/fixes.config
 #   --rows   print "STATUS<tab>what" rows instead of the summary (how
 #            ci/test-all.sh runs it)
 #   --shell  boot that kernel with the selftests installed and give a shell
@@ -20,12 +22,11 @@ mode=summary
 case ${1:-} in
 --rows | --shell) mode=${1#--}; shift ;;
 esac
-variant=${1:-qemu}
-usage="usage: $0 [--rows|--shell] [qemu|debug|kunit]"
+variant=${1:-$QEMU_VARIANT}
+usage="usage: [SERIES=fixes] $0 [--rows|--shell] [qemu|debug|kunit|fixes]"
 [ $# -le 1 ] || die "$usage"
-case $variant in qemu | debug | kunit) ;; *) die "$usage" ;; esac
+case $SERIES:$variant in main:qemu | main:debug | main:kunit | fixes:fixes) ;; *) die "$usage" ;; esac
 [ "$mode$variant" != shellkunit ] || die "the kunit kernel has no shell: $usage"
-[ "$SERIES$variant" != fixeskunit ] || die "the fixes series has no KUnit suite: $usage"
 
 if [ "$mode" = shell ]; then
 	need_tree
@@ -39,7 +40,6 @@ main_job() {
 	local kdir install run
 	need_tree
 	run=$WORKBENCH_OUT/run-$variant
-	[ "$SERIES" = main ] || run=$WORKBENCH_OUT/run-$SERIES-$variant
 	kdir=$("$STEPS/build-kernel.sh" "$variant" tip) ||
 		{ printf 'FAIL\tkernel build (%s)\n' "$WORKBENCH_OUT"; return 1; }
 	if [ "$variant" = kunit ]; then

@@ -57,12 +57,11 @@ record "b4 send -o" "$CHECKS/send-with-b4.sh"
 record "proof mode" "$CI/prove-tests.sh"
 record "splice benchmark, tip vs base" "$CI/bench-splice.sh"
 record "pin_page() benchmark" "$CI/bench-pin-page.sh"
-# The fixes series last: its kernels differ from the base in a few files,
-# and from the series' in include/linux/mm.h, which most objects include;
-# one walk from the series' kernels to the fixes' rebuilds those once.
+# The fixes series: its own kernel config (ci/config/fixes.config), build
+# directory and checkout.
 export SERIES=fixes
 record "fixes: series layout" "$CHECKS/check-series-files.sh"
-record "fixes: selftests in QEMU, qemu kernel" "$CI/run-series-in-qemu.sh" --rows qemu
+record "fixes: selftests in QEMU, fixes kernel" "$CI/run-series-in-qemu.sh" --rows fixes
 record "fixes: checkpatch --strict" "$CHECKS/check-checkpatch.sh"
 record "fixes: tags and recipients" "$CHECKS/check-fix-tags.sh"
 record "fixes: every commit builds" "$CHECKS/check-each-commit-builds.sh"

@@ -6,7 +6,7 @@
 # kernels are kept for proof mode and the benchmark.  Prints
 # "STATUS<tab>commit" rows.
 #
-# Usage: ci/checks/check-each-commit-builds.sh
+# Usage: [SERIES=fixes] ci/checks/check-each-commit-builds.sh
 . "$(dirname "$0")/../lib/common.sh"
 [ $# -eq 0 ] || die "usage: $0"
 need_tree
@@ -15,7 +15,7 @@ status=0
 for commit in "$BASE" $(git --git-dir="$REPO" rev-list --reverse "$BASE..$TIP"); do
 	what=$(git --git-dir="$REPO" log -1 --format='%h %s' "$commit")
 	[ "$commit" = "$BASE" ] && what="base: $what"
-	if "$STEPS/build-kernel.sh" qemu "$commit" >/dev/null; then
+	if "$STEPS/build-kernel.sh" "$QEMU_VARIANT" "$commit" >/dev/null; then
 		printf 'PASS\t%s\n' "$what"
 	else
 		printf 'FAIL\t%s\n' "$what"

@@ -43,11 +43,12 @@ die() { printf '%s: error: %s\n' "${0##*/}" "$*" >&2; exit 1; }
 # The series a script works on: SERIES=main (series and patches/, the
 # default) or SERIES=fixes (fixes/series and fixes/: fixes of bugs the
 # series' rules found, a series of their own on the same base).
-# use_series NAME makes NAME the series the helpers below work on.
+# use_series NAME makes NAME the series the helpers below work on, and
+# QEMU_VARIANT the kernel config its selftests run in (ci/steps/build-kernel.sh).
 use_series() {
 	case $1 in
-	main) SERIES_FILE=$TOP/series PATCH_DIR=$TOP/patches ;;
-	fixes) SERIES_FILE=$TOP/fixes/series PATCH_DIR=$TOP/fixes ;;
+	main) SERIES_FILE=$TOP/series PATCH_DIR=$TOP/patches QEMU_VARIANT=qemu ;;
+	fixes) SERIES_FILE=$TOP/fixes/series PATCH_DIR=$TOP/fixes QEMU_VARIANT=fixes ;;
 	*) die "SERIES=$1: it is main or fixes" ;;
 	esac
 	SERIES=$1
@@ -62,6 +63,26 @@ setting() {
 # The identity that authors and signs the series (ci/identity).
 identity_name() { setting identity name; }
 identity_email() { setting identity email; }
+
+# private_apt DIR: set APT_OPTS, the options that make apt-get and
+# apt-cache use an apt configuration and state of their own in DIR (its
+# sources.list, lists, status and archives), never the machine's.
+private_apt() {
+	mkdir -p "$1/lists/partial" "$1/archives/partial" "$1/parts"
+	[ -e "$1/status" ] || : >"$1/status"
+	APT_OPTS=(
+		-o Dir::Etc::SourceList="$1/sources.list"
+		-o Dir::Etc::SourceParts="$1/parts"
+		-o Dir::Etc::Preferences="$1/parts/none"
+		-o Dir::Etc::PreferencesParts="$1/parts"
+		-o Dir::State::Lists="$1/lists"
+		-o Dir::State::status="$1/status"
+		-o Dir::Cache="$1"
+		-o Dir::Cache::Archives="$1/archives"
+		-o APT::Architecture=amd64
+		-o APT::Sandbox::User="$(id -un)"
+	)
+}
 
 # Lines of a list file, comments and blank lines dropped.
 list_entries() {
@@ -200,6 +221,15 @@ ensure_out() {
 # ci/steps/build-kernel.sh builds every revision.
 build_dir() {
 	printf '%s\n' "$WORKBENCH_CACHE/build/$TREE_NAME-$1"
+}
+
+# build_src VARIANT: the checkout the kernels of VARIANT are built in.
+build_src() {
+	if [ "$1" = fixes ]; then
+		printf '%s\n' "$WORK/fixes-build"
+	else
+		printf '%s\n' "$BUILD_SRC"
+	fi
 }
 
 # lock_cache: one run at a time per $WORKBENCH_CACHE, whose checkouts and

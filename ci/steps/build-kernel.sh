@@ -1,56 +1,56 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
-# Build the kernel of one revision of the series (of the fixes series with
-# SERIES=fixes); print the directory that holds its bzImage, .config and
-# System.map.
+# Build the kernel of one revision of the series; print the directory that
+# holds its bzImage, .config and System.map.
 #
-# Usage: ci/steps/build-kernel.sh VARIANT REVISION
+# Usage: [SERIES=fixes] ci/steps/build-kernel.sh VARIANT REVISION
 #   VARIANT   qemu (ci/config/qemu.config), debug (that plus debug.config)
 #             or kunit (ci/config/kunit.config: the series' KUnit suites
-#             alone, booted by ci/steps/run-kunit-in-qemu.sh)
+#             alone, booted by ci/steps/run-kunit-in-qemu.sh); with
+#             SERIES=fixes, fixes (qemu.config plus fixes.config and the
+#             `config` files of the fixes' selftests)
 #   REVISION  tip, base, a commit of the series (as git names it in the
 #             work repository), or broken:FILE for the tip plus
 #             patches/broken/FILE
 #
 # Every kernel is built in the one build checkout ($WORK/build; the tip's
-# own checkout never moves) and, per variant, one build directory: walking
+# own checkout never moves; the fixes series' kernels in $WORK/fixes-build,
+# where the series' changes to headers never make them stale) and, per
+# variant, one build directory: walking
 # from one revision to the next rebuilds only what changed, and ccache
 # gives back what an earlier revision already compiled.  The config is
 # allnoconfig + ci/config fragments + the `config` file of every selftest
-# directory of ci/selftests.conf, of both series, and the .kunitconfig of
-# each of its KUnit suites, as the tips have them (less the options
-# selftests.conf omits; the kunit variant takes the .kunitconfig files
-# alone and whole), so every revision of either series is built with the
-# same options, and ccache serves one from the other.  Kernels are kept by a
+# directory of ci/selftests.conf (of the fixes', for the fixes variant) and
+# the .kunitconfig of each of its KUnit suites, as the series tip has them (less the options selftests.conf
+# omits; the kunit variant takes the .kunitconfig files alone and whole),
+# so every revision is built with the same options.  Kernels are kept by a
 # hash of the source tree and the merged fragments: building the same
 # thing twice costs nothing.
 #
 # Each build adds a line to $WORKBENCH_OUT/kernels.tsv: name, how it was
 # had (reused, incremental, from scratch), seconds, ccache hits/compiles.
 . "$(dirname "$0")/../lib/common.sh"
-[ $# -eq 2 ] || die "usage: $0 qemu|debug|kunit tip|base|COMMIT|broken:FILE"
+[ $# -eq 2 ] || die "usage: $0 qemu|debug|kunit|fixes tip|base|COMMIT|broken:FILE"
 variant=$1 rev=$2
 need_tree
-case $variant in
-qemu) fragments=("$CI/config/qemu.config") ;;
-debug) fragments=("$CI/config/qemu.config" "$CI/config/debug.config") ;;
-kunit) fragments=("$CI/config/kunit.config") ;;
-*) die "unknown variant $variant (qemu, debug or kunit)" ;;
+case $SERIES:$variant in
+main:qemu) fragments=("$CI/config/qemu.config") ;;
+main:debug) fragments=("$CI/config/qemu.config" "$CI/config/debug.config") ;;
+main:kunit) fragments=("$CI/config/kunit.config") ;;
+fixes:fixes) fragments=("$CI/config/qemu.config" "$CI/config/fixes.config") ;;
+*) die "unknown variant $variant (qemu, debug or kunit; fixes with SERIES=fixes)" ;;
 esac
+src=$(build_src "$variant")
 scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT
 if [ "$variant" = kunit ]; then
-	kunit_fragments "$REPO" "$MAIN_TIP" "$scratch" whole || exit 1
+	kunit_fragments "$REPO" "$TIP" "$scratch" whole || exit 1
 else
-	SERIES=main selftest_fragments "$REPO" "$MAIN_TIP" "$scratch" || exit 1
-	SERIES=fixes selftest_fragments "$REPO" "$FIXES_TIP" "$scratch" || exit 1
-	kunit_fragments "$REPO" "$MAIN_TIP" "$scratch" || exit 1
+	selftest_fragments "$REPO" "$TIP" "$scratch" || exit 1
+	[ "$variant" = fixes ] || kunit_fragments "$REPO" "$TIP" "$scratch" || exit 1
 	fragments+=("$scratch"/selftests-*.config)
 fi
 mapfile -t -O ${#fragments[@]} fragments < <(find "$scratch" -name 'kunit-*.config' | sort)
-# The options this series asks for itself, which its tip must know.
-own=$(cat "$scratch"/selftests-"$SERIES"-*.config 2>/dev/null || true)
-[ "$SERIES" = main ] && own+=$'\n'$(cat "$scratch"/kunit-*.config 2>/dev/null || true)
 config_key=$( { gcc --version | head -n 1; cat "$CI/lib/kernel-cc" "${fragments[@]}"; } |
 	sha1sum | cut -c1-16)
 
@@ -78,8 +78,7 @@ broken:*)
 		die "no revision $rev in $REPO" ;;
 	esac
 	name=$variant-$(git --git-dir="$REPO" rev-parse --short "$commit")
-	[ "$commit" = "$MAIN_TIP" ] && name=$variant-tip
-	[ "$commit" = "$FIXES_TIP" ] && name=$variant-fixes-tip
+	[ "$commit" = "$TIP" ] && name=$variant-tip
 	[ "$commit" = "$BASE" ] && name=$variant-base
 	;;
 esac
@@ -92,15 +91,14 @@ if [ -r "$kdir/bzImage" ]; then
 	exit 0
 fi
 # Options of the tip that a commit inside the series does not know yet
-# are expected there, not an error; nor are, anywhere, the options of the
-# other series.
+# are expected there, not an error.
 step=true
 [ "$commit" = "$TIP" ] || [ "$rev" != "${rev#broken:}" ] && step=false
 if [ -n "$commit" ]; then
-	checkout "$REPO" "$BUILD_SRC" "$commit"
+	checkout "$REPO" "$src" "$commit"
 else
-	checkout_broken "$BUILD_SRC" "$file" || die "patches/broken/$file does not apply to the tip"
-	commit=$(git -C "$BUILD_SRC" rev-parse HEAD)
+	checkout_broken "$src" "$file" || die "patches/broken/$file does not apply to the tip"
+	commit=$(git -C "$src" rev-parse HEAD)
 fi
 
 build=$(build_dir "$variant")
@@ -110,16 +108,16 @@ mkdir -p "$build"
 # Merge into a scratch directory and only replace .config when it changed:
 # an unchanged .config keeps the build incremental.
 mkdir "$scratch/config"
-(cd "$BUILD_SRC" && scripts/kconfig/merge_config.sh -n -O "$scratch/config" "${fragments[@]}") \
+(cd "$src" && scripts/kconfig/merge_config.sh -n -O "$scratch/config" "${fragments[@]}") \
 	>"$WORKBENCH_OUT/config-$name.log" 2>&1 ||
 	die "merge_config.sh failed (see $WORKBENCH_OUT/config-$name.log)"
 
 lost=()
 for sym in $(sed -n 's/^\(WARNING: \)\?Value requested for \(CONFIG_[A-Za-z0-9_]*\) not in final .config$/\2/p' \
 		"$WORKBENCH_OUT/config-$name.log"); do
-	if git -C "$BUILD_SRC" grep -qE "^[[:space:]]*(menu)?config ${sym#CONFIG_}\$" -- '*Kconfig*'; then
+	if git -C "$src" grep -qE "^[[:space:]]*(menu)?config ${sym#CONFIG_}\$" -- '*Kconfig*'; then
 		lost+=("$sym (dependencies not met)")
-	elif ! $step && grep -q "^$sym=" <<<"$own"; then
+	elif ! $step; then
 		lost+=("$sym (no such option)")
 	fi
 done
@@ -135,7 +133,7 @@ stats=$scratch/ccache-stats.log
 start=$(date +%s)
 log "building $name ($how) in $build"
 export KBUILD_BUILD_TIMESTAMP='2000-01-01' KBUILD_BUILD_USER=workbench KBUILD_BUILD_HOST=qemu
-if ! CCACHE_STATSLOG=$stats make -C "$BUILD_SRC" O="$build" -j"$JOBS" CC="$(kernel_cc)" bzImage \
+if ! CCACHE_STATSLOG=$stats make -C "$src" O="$build" -j"$JOBS" CC="$(kernel_cc)" bzImage \
 	>"$buildlog" 2>&1; then
 	grep -E -m 10 'error|Error' "$buildlog" | sed 's/^/    /' >&2 || true
 	die "kernel build failed: $name (see $buildlog)"

@@ -32,18 +32,7 @@ imported() {
 }
 
 apt_dir=$WORKBENCH_CACHE/apt/$settings
-apt_opts=(
-	-o Dir::Etc::SourceList="$apt_dir/sources.list"
-	-o Dir::Etc::SourceParts="$apt_dir/parts"
-	-o Dir::Etc::Preferences="$apt_dir/parts/none"
-	-o Dir::Etc::PreferencesParts="$apt_dir/parts"
-	-o Dir::State::Lists="$apt_dir/lists"
-	-o Dir::State::status="$apt_dir/status"
-	-o Dir::Cache="$apt_dir"
-	-o Dir::Cache::Archives="$apt_dir/archives"
-	-o APT::Architecture=amd64
-	-o APT::Sandbox::User="$(id -un)"
-)
+private_apt "$apt_dir"
 
 apt_failed='^(E:|W: Failed to fetch|W: Some index files)'
 
@@ -52,14 +41,13 @@ apt_failed='^(E:|W: Failed to fetch|W: Some index files)'
 ask_archive() {
 	local names
 	sed -n 's/^archive=//p' "$CI/$settings" >"$apt_dir/sources.list"
-	[ -e "$apt_dir/status" ] || : >"$apt_dir/status"
 	# apt-get update exits 0 when it could not fetch an index.
-	update=$(apt-get "${apt_opts[@]}" -q update 2>&1) &&
+	update=$(apt-get "${APT_OPTS[@]}" -q update 2>&1) &&
 		! grep -qE "$apt_failed" <<<"$update" ||
 		{ grep -m1 -E "$apt_failed" <<<"$update" >&2; return 1; }
-	mapfile -t names < <(apt-cache "${apt_opts[@]}" pkgnames "$watch")
+	mapfile -t names < <(apt-cache "${APT_OPTS[@]}" pkgnames "$watch")
 	[ ${#names[@]} -gt 0 ] || names=("$pkg")
-	apt-cache "${apt_opts[@]}" madison "${names[@]}" | awk \
+	apt-cache "${APT_OPTS[@]}" madison "${names[@]}" | awk \
 		-v pkg="$pkg" -v ver="$version" -v watch="$watch" '
 		$1 == pkg && $3 == ver { found = 1 }
 		index($1, watch) == 1 { print $1, $3 }
@@ -77,7 +65,6 @@ ask_archive() {
 }
 
 # The archive is asked at most once an hour per settings file.
-mkdir -p "$apt_dir/lists/partial" "$apt_dir/archives/partial" "$apt_dir/parts"
 verdict_file=$apt_dir/verdict-$(sha1sum <"$CI/$settings" | cut -c1-12)
 if [ -z "$(find "$verdict_file" -mmin -60 2>/dev/null)" ]; then
 	if verdict=$(ask_archive 2>"$apt_dir/error"); then
@@ -103,7 +90,7 @@ if ! imported; then
 	tmp=$(mktemp -d "$WORKBENCH_CACHE/src/import.XXXXXX")
 	trap 'rm -rf "$tmp"' EXIT
 	log "fetching $pkg $version from Debian's archive (once)"
-	(cd "$tmp" && apt-get "${apt_opts[@]}" -q download "$pkg=$version") >"$tmp/apt.log" 2>&1 ||
+	(cd "$tmp" && apt-get "${APT_OPTS[@]}" -q download "$pkg=$version") >"$tmp/apt.log" 2>&1 ||
 		die "cannot download $pkg $version: $(grep -m1 '^E:' "$tmp/apt.log")"
 	log "importing $pkg $version (once)"
 	mkdir "$tmp/tree"
