@@ -46,6 +46,7 @@ die() { printf '%s: error: %s\n' "${0##*/}" "$*" >&2; exit 1; }
 # use_series NAME makes NAME the series the helpers below work on, and
 # QEMU_VARIANT the kernel config its selftests run in (ci/steps/build-kernel.sh).
 use_series() {
+	# shellcheck disable=SC2034 # used by the scripts that source this file
 	case $1 in
 	main) SERIES_FILE=$TOP/series PATCH_DIR=$TOP/patches QEMU_VARIANT=qemu ;;
 	fixes) SERIES_FILE=$TOP/fixes/series PATCH_DIR=$TOP/fixes QEMU_VARIANT=fixes ;;
@@ -70,6 +71,7 @@ identity_email() { setting identity email; }
 private_apt() {
 	mkdir -p "$1/lists/partial" "$1/archives/partial" "$1/parts"
 	[ -e "$1/status" ] || : >"$1/status"
+	# shellcheck disable=SC2034 # used by the scripts that source this file
 	APT_OPTS=(
 		-o Dir::Etc::SourceList="$1/sources.list"
 		-o Dir::Etc::SourceParts="$1/parts"
