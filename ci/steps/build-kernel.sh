@@ -16,14 +16,15 @@
 # Every kernel is built in the one build checkout ($WORK/build; the tip's
 # own checkout never moves; the fixes series' kernels in $WORK/fixes-build,
 # where the series' changes to headers never make them stale) and, per
-# variant, one build directory: walking
-# from one revision to the next rebuilds only what changed, and ccache
-# gives back what an earlier revision already compiled.  The config is
-# allnoconfig + ci/config fragments + the `config` file of every selftest
-# directory of ci/selftests.conf (of the fixes', for the fixes variant) and
-# the .kunitconfig of each of its KUnit suites, as the series tip has them (less the options selftests.conf
-# omits; the kunit variant takes the .kunitconfig files alone and whole),
-# so every revision is built with the same options.  Kernels are kept by a
+# variant, one build directory: walking from one revision to the next
+# rebuilds only what changed, and ccache gives back what an earlier
+# revision already compiled.  The config is allnoconfig + ci/config
+# fragments + the `config` file of every selftest directory of
+# ci/selftests.conf (the fixes' for the fixes variant) and the
+# .kunitconfig of each of its KUnit suites, as the series tip has them
+# (less the options selftests.conf omits; the kunit variant takes the
+# .kunitconfig files alone and whole; the fixes variant none), so every
+# revision is built with the same options.  Kernels are kept by a
 # hash of the source tree and the merged fragments: building the same
 # thing twice costs nothing.
 #

@@ -72,4 +72,27 @@ else
 	printf 'FAIL\tbad input: the failing hunk is not shown\n'
 	status=1
 fi
+
+expect "SERIES that is neither main nor fixes" "SERIES=nosuch: it is main or fixes" \
+	env SERIES=nosuch "$CHECKS/check-series-files.sh"
+
+# A fix without its Fixes: tag and one maintainer's Cc: line, read from a
+# copy of the project by check-fix-tags.sh over this run's prepared tree
+# (the copy's patches are only read; no tree is made of them).
+need_tree
+cp -r "$TOP" "$scratch/fixes-project"
+fix=$scratch/fixes-project/fixes/$(list_entries "$TOP/fixes/series" | head -n 1)
+awk '/^Fixes:/ { next } /^Cc: / && !/stable@/ && !dropped { dropped = 1; next } { print }' \
+	"$fix" >"$fix.new" && mv "$fix.new" "$fix"
+mkdir "$scratch/out-fix-tags"
+cp "$WORKBENCH_OUT/tree.env" "$scratch/out-fix-tags/"
+out=$(WORKBENCH_OUT=$scratch/out-fix-tags SERIES=fixes \
+	"$scratch/fixes-project/ci/checks/check-fix-tags.sh" 2>&1) && rc=0 || rc=$?
+if [ $rc -ne 0 ] && grep -q "^FAIL.*no Fixes: tag; no Cc: " <<<"$out"; then
+	printf 'PASS\tbad input: a fix without its Fixes: tag and a maintainer\n'
+else
+	printf 'FAIL\tbad input: a fix without its Fixes: tag and a maintainer (exit %d): %s\n' \
+		"$rc" "$(grep -m1 '^FAIL' <<<"$out" || tail -n 1 <<<"$out")"
+	status=1
+fi
 exit $status
