@@ -57,6 +57,7 @@ record "b4 send -o" "$CHECKS/send-with-b4.sh"
 record "proof mode" "$CI/prove-tests.sh"
 record "splice benchmark, tip vs base" "$CI/bench-splice.sh"
 record "pin_page() benchmark" "$CI/bench-pin-page.sh"
+record "vhost-net benchmark, tip vs base" "$CI/bench-vhost.sh"
 # The fixes series: its own kernel config (ci/config/fixes.config), build
 # directory and checkout.
 export SERIES=fixes

@@ -35,11 +35,11 @@
 #include <sys/vfs.h>
 
 #include "kselftest.h"
+#include "bench.h"
 
 #define CHUNK		(64 << 10)	/* a default pipe: 16 buffers */
 #define MAX_SIZE_MIB	1024
 #define MAX_PASSES	99
-#define CLOCKSOURCE	"/sys/devices/system/clocksource/clocksource0/current_clocksource"
 #define SIMULATOR	"/sys/kernel/debug/inaccessible-folio/marks"
 
 enum consumer { SPLICE_NULL, SENDFILE_NULL, PIPE_READ, NR_CONSUMERS };
@@ -54,14 +54,6 @@ static size_t size = 64 << 20;
 static int passes = 9;
 static int devnull;
 static char buf[CHUNK];
-
-static long long now_ns(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec * 1000000000LL + ts.tv_nsec;
-}
 
 /* Drain @len bytes from the pipe into the consumer; 0 or -errno. */
 static int drain(int pipe_out, size_t len, enum consumer how)
@@ -115,13 +107,6 @@ static int one_pass(int fd, enum consumer how)
 	close(pipefd[0]);
 	close(pipefd[1]);
 	return ret;
-}
-
-static int cmp_ll(const void *a, const void *b)
-{
-	long long x = *(const long long *)a, y = *(const long long *)b;
-
-	return (x > y) - (x < y);
 }
 
 static double mib_per_s(long long ns)
@@ -199,28 +184,6 @@ static int make_file(int on_tmpfs)
 fail:
 	close(fd);
 	return -err;
-}
-
-/*
- * x86 starts on tsc-early and switches to tsc once the TSC is calibrated
- * again, a second or so into boot: measure on the final clock.
- */
-static void settle_clocksource(char *name, size_t len)
-{
-	FILE *f;
-	int i;
-
-	for (i = 0; i < 100; i++) {
-		f = fopen(CLOCKSOURCE, "r");
-		if (!f || !fgets(name, len, f))
-			snprintf(name, len, "unknown\n");
-		if (f)
-			fclose(f);
-		if (!strstr(name, "-early"))
-			break;
-		usleep(100000);
-	}
-	name[strcspn(name, "\n")] = '\0';
 }
 
 /* "absent", or how many folios are marked (0 for "compiled in, off"). */

@@ -248,13 +248,14 @@ def judge(kunit_py, patterns, run_dir, config, selftests):
     return 1 if any(s == "FAIL" for s, _ in rows) else 0
 
 
-BENCH_RESULT = re.compile(r"^[# ]*result: (\S+) (\S+) best ([0-9.]+) ")
+BENCH_RESULT = re.compile(r"^[# ]*result: (\S+) (\S+) best ([0-9.]+) median \S+ worst \S+ ([^,\s]+)")
 
 
 def bench_figures(ktap_path):
-    """[(fs, consumer, best MiB/s)] of one benchmark run."""
+    """[(where, what, best, unit)] of one benchmark run: its "result:"
+    lines (ci/bench/*.c), the larger figure the better."""
     with open(ktap_path) as f:
-        return [(m.group(1), m.group(2), float(m.group(3)))
+        return [(m.group(1), m.group(2), float(m.group(3)), m.group(4))
                 for m in map(BENCH_RESULT.match, f) if m]
 
 
@@ -263,15 +264,15 @@ def bench(min_ratio, slow, out_dir, labels):
             for label in labels}
     base, tip = labels[0], labels[-2]
     rows = []
-    keys = [(fs, c) for fs, c, _ in runs[base]]
+    keys = [(w, c) for w, c, _, _ in runs[base]]
     for label in labels:
         if not runs[label]:
             rows.append(("FAIL", f"no figures from {label}"))
-        elif [(fs, c) for fs, c, _ in runs[label]] != keys:
+        elif [(w, c) for w, c, _, _ in runs[label]] != keys:
             rows.append(("FAIL", f"{label} and {base} measured different things"))
     if rows:
         return rows, ""
-    head = f"{'fs':<6} {'consumer':<14}" + "".join(f" {l:>16}" for l in labels)
+    head = f"{'':<6} {'':<14}" + "".join(f" {l:>16}" for l in labels)
     table = [head]
     worst = None
     for i, (fs, consumer) in enumerate(keys):
@@ -284,7 +285,8 @@ def bench(min_ratio, slow, out_dir, labels):
         r = runs[tip][i][2] / b
         rows.append(("PASS" if r >= min_ratio else "FAIL",
                      f"{fs} {consumer}: tip/base {r:.4f} "
-                     f"({runs[tip][i][2]} vs {b} MiB/s, at least {min_ratio})"))
+                     f"({runs[tip][i][2]} vs {b} {runs[base][i][3]}, "
+                     f"at least {min_ratio})"))
         s = runs[labels[-1]][i][2] / b
         worst = s if worst is None else min(worst, s)
     rows.append(("PASS" if worst < min_ratio else "FAIL",

@@ -16,7 +16,8 @@
  * rings in a file on ext4, fsync() and drop_caches followed by reading the
  * file back.  A used-ring entry that vhost wrote to a page the process no
  * longer maps there is lost, and the test fails; so does one written to a
- * page the process made read-only, or to its child's copy.
+ * page the process made read-only, or to its child's copy.  Closing the
+ * device must leave no page pinned (nr_foll_pin_* of /proc/vmstat).
  *
  * The rings are anonymous memory, shmem (memfd) or a file on ext4 in
  * $VHOST_TEST_DIR (default: the current directory).  VHOST_STRESS_ROUNDS
@@ -86,10 +87,77 @@ struct dev {
 	int file;
 	size_t page, ring_len;
 	struct ring rx, tx;
+	char *bufs;	/* both rings' buffers: the guest's memory */
 	uint32_t seq;	/* of the next frame */
+	long pins;	/* FOLL_PIN pins outstanding before the device */
+	char param;	/* vhost.metadata_map before the test, or 0 */
 };
 
 #define RING_SLOTS	4	/* two for each ring: the current one and a new one */
+#define PARAM		"/sys/module/vhost/parameters/metadata_map"
+
+/*
+ * vhost.metadata_map: set it to @c and return what it was, or 0 where
+ * vhost has no such parameter (the rings are always reached with the
+ * user accessors there).
+ */
+static char set_metadata_map(char c)
+{
+	char old = 0;
+	int fd = open(PARAM, O_RDWR);
+
+	if (fd < 0)
+		return 0;
+	if (read(fd, &old, 1) != 1 || pwrite(fd, &c, 1, 0) != 1)
+		old = 0;
+	close(fd);
+	return old;
+}
+
+/* FOLL_PIN pins taken and not released, in the whole system. */
+static long pins_outstanding(struct __test_metadata *_metadata)
+{
+	long acquired = -1, released = -1, v;
+	char name[64];
+	int fd = open("/proc/sys/vm/stat_refresh", O_WRONLY);
+	FILE *f;
+
+	/* Fold the CPUs' counts in: a pin and its release may be on two. */
+	if (fd >= 0) {
+		if (write(fd, "1", 1) != 1)
+			TH_LOG("vm.stat_refresh: %s", strerror(errno));
+		close(fd);
+	}
+	f = fopen("/proc/vmstat", "r");
+	if (!f)
+		return 0;
+	while (fscanf(f, "%63s %ld", name, &v) == 2) {
+		if (!strcmp(name, "nr_foll_pin_acquired"))
+			acquired = v;
+		else if (!strcmp(name, "nr_foll_pin_released"))
+			released = v;
+	}
+	fclose(f);
+	return acquired < 0 || released < 0 ? 0 : acquired - released;
+}
+
+/*
+ * After an invalidation, wait for vhost to let a mapping of a ring go
+ * (it does so in a work item): until fewer than @before pins are
+ * outstanding, none are (the rings are not pinned), or a timeout.
+ */
+static void wait_unpinned(struct __test_metadata *_metadata, long before)
+{
+	int waited;
+
+	for (waited = 0; waited < TIMEOUT_MS; waited += 10) {
+		long now = pins_outstanding(_metadata);
+
+		if (!now || now < before)
+			return;
+		usleep(10000);
+	}
+}
 
 static int open_backing(struct __test_metadata *_metadata, struct dev *d)
 {
@@ -163,9 +231,7 @@ static void setup_ring(struct __test_metadata *_metadata, struct dev *d,
 	ASSERT_NE(NULL, r->mem);
 	memset(r->mem, 0, d->ring_len);
 	ring_layout(d, r);
-	r->bufs = mmap(NULL, RING_NUM * BUF_LEN, PROT_READ | PROT_WRITE,
-		       MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-	ASSERT_NE(MAP_FAILED, r->bufs);
+	r->bufs = d->bufs + index * RING_NUM * BUF_LEN;
 
 	r->kick = eventfd(0, EFD_NONBLOCK);
 	r->call = eventfd(0, EFD_NONBLOCK);
@@ -221,11 +287,17 @@ static bool setup_dev(struct __test_metadata *_metadata, struct dev *d,
 
 	memset(d, 0, sizeof(*d));
 	d->backing = backing;
+	d->vhost = -1;
+	d->tap = -1;
+	d->sock = -1;
 	d->file = -1;
 	d->page = sysconf(_SC_PAGESIZE);
 	d->ring_len = 2 * d->page;
+	d->pins = pins_outstanding(_metadata);
 	if (open_backing(_metadata, d))
 		return false;
+	/* What the test is for: the rings through kernel mappings. */
+	d->param = set_metadata_map('Y');
 
 	d->vhost = open("/dev/vhost-net", O_RDWR);
 	if (d->vhost < 0 && errno == ENOENT)
@@ -237,13 +309,16 @@ static bool setup_dev(struct __test_metadata *_metadata, struct dev *d,
 	features = 1ULL << VIRTIO_F_VERSION_1;
 	ASSERT_EQ(0, ioctl(d->vhost, VHOST_SET_FEATURES, &features));
 
-	/* Guest physical addresses are the test's own. */
+	/* The buffers, at guest physical addresses that are the test's own. */
+	d->bufs = mmap(NULL, 2 * RING_NUM * BUF_LEN, PROT_READ | PROT_WRITE,
+		       MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	ASSERT_NE(MAP_FAILED, d->bufs);
 	mem = calloc(1, sizeof(*mem) + sizeof(mem->regions[0]));
 	ASSERT_NE(NULL, mem);
 	mem->nregions = 1;
-	mem->regions[0].guest_phys_addr = d->page;
-	mem->regions[0].userspace_addr = d->page;
-	mem->regions[0].memory_size = (1ULL << 47) - 4 * d->page;
+	mem->regions[0].guest_phys_addr = (unsigned long)d->bufs;
+	mem->regions[0].userspace_addr = (unsigned long)d->bufs;
+	mem->regions[0].memory_size = 2 * RING_NUM * BUF_LEN;
 	ASSERT_EQ(0, ioctl(d->vhost, VHOST_SET_MEM_TABLE, mem));
 	free(mem);
 
@@ -258,13 +333,22 @@ static bool setup_dev(struct __test_metadata *_metadata, struct dev *d,
 	return true;
 }
 
-static void teardown_dev(struct dev *d)
+/* Closing the device lets every page it pinned go. */
+static void teardown_dev(struct __test_metadata *_metadata, struct dev *d)
 {
+	if (d->file >= 0)
+		close(d->file);
+	if (d->vhost < 0)
+		return;
 	close(d->vhost);
 	close(d->sock);
 	close(d->tap);
-	if (d->file >= 0)
-		close(d->file);
+	if (d->param)
+		set_metadata_map(d->param);
+	EXPECT_EQ(d->pins, pins_outstanding(_metadata)) {
+		TH_LOG("the device left %ld pages pinned",
+		       pins_outstanding(_metadata) - d->pins);
+	}
 }
 
 static uint16_t load_used_idx(struct ring *r)
@@ -505,7 +589,7 @@ FIXTURE_SETUP(rings)
 
 FIXTURE_TEARDOWN(rings)
 {
-	teardown_dev(&self->d);
+	teardown_dev(_metadata, &self->d);
 }
 
 #define ROUNDS 8
@@ -670,6 +754,7 @@ TEST(ext4_writeback)
 {
 	struct dev dev, *d = &dev;
 	char *disk, *mem;
+	long pins;
 	int i;
 
 	if (!setup_dev(_metadata, d, EXT4))
@@ -685,9 +770,10 @@ TEST(ext4_writeback)
 		traffic(_metadata, d);
 		memcpy(mem, d->tx.used, d->page);
 		/* Let the file's pages go, then read them back. */
+		pins = pins_outstanding(_metadata);
 		ASSERT_EQ(0, munmap(d->tx.mem, d->ring_len));
 		ASSERT_EQ(0, fsync(d->file));
-		usleep(200000);
+		wait_unpinned(_metadata, pins);
 		drop_page_cache(_metadata);
 		ASSERT_EQ(d->page, pread(d->file, disk, d->page,
 					 d->tx.slot * d->ring_len + d->page));
@@ -699,7 +785,7 @@ TEST(ext4_writeback)
 	traffic(_metadata, d);
 	free(disk);
 	free(mem);
-	teardown_dev(d);
+	teardown_dev(_metadata, d);
 }
 
 struct stress {
@@ -770,6 +856,7 @@ TEST(anon_madv_free)
 	struct dev dev, *d = &dev;
 	struct ring *r = &d->tx;
 	char *saved;
+	long pins;
 
 	if (!setup_dev(_metadata, d, ANON))
 		SKIP(return, "no /dev/vhost-net");
@@ -780,16 +867,17 @@ TEST(anon_madv_free)
 	transmit(_metadata, d, 32);
 	memcpy(saved, r->used, d->page);
 	/* Invalidate, leaving the page mapped and its PTE as it is. */
+	pins = pins_outstanding(_metadata);
 	ASSERT_EQ(0, mprotect(r->used, d->page, PROT_READ));
 	ASSERT_EQ(0, mprotect(r->used, d->page, PROT_READ | PROT_WRITE));
-	usleep(200000);
+	wait_unpinned(_metadata, pins);
 	ASSERT_EQ(0, madvise(r->used, d->page, MADV_PAGEOUT));
 	ASSERT_EQ(0, memcmp(saved, r->used, d->page)) {
 		TH_LOG("reclaim discarded the used ring: used index %u, want %u",
 		       load_used_idx(r), r->avail_idx);
 	}
 	free(saved);
-	teardown_dev(d);
+	teardown_dev(_metadata, d);
 }
 
 TEST_HARNESS_MAIN
