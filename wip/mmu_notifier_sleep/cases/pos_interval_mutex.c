@@ -1,0 +1,20 @@
+struct drv {
+	struct mutex lock;
+	struct mmu_interval_notifier notifier;
+};
+
+static bool drv_invalidate(struct mmu_interval_notifier *mni,
+			   const struct mmu_notifier_range *range,
+			   unsigned long cur_seq)
+{
+	struct drv *d = container_of(mni, struct drv, notifier);
+
+	mutex_lock(&d->lock);
+	mmu_interval_set_seq(mni, cur_seq);
+	mutex_unlock(&d->lock);
+	return true;
+}
+
+static const struct mmu_interval_notifier_ops drv_ops = {
+	.invalidate = drv_invalidate,
+};
