@@ -29,22 +29,12 @@ install=$out/install
 bench_install "$install" vhost_net_pps ||
 	{ printf 'FAIL\tci/bench/vhost_net_pps.c does not build\n'; exit 1; }
 
-# run_kernel LABEL REVISION: boot the kernel of REVISION (see
-# ci/steps/build-kernel.sh) with the benchmark, under -icount, alone.
-run_kernel() {
-	local kdir
-	kdir=$("$STEPS/build-kernel.sh" qemu "$2") || { printf 'FAIL\tno kernel of %s\n' "$1"; exit 1; }
-	bench_boot "$kdir" "$install" "$out/$1" >/dev/null ||
-		{ printf 'FAIL\tbenchmark run on %s: %s\n' "$1" \
-			"$(grep -v '^PASS' "$out/$1/results.tsv" | cut -f2 | tr '\n' ' ')"; exit 1; }
-}
-
 labels=(base tip slow)
-run_kernel base base
-run_kernel tip tip
+bench_run base base "$install" "$out"
+bench_run tip tip "$install" "$out"
 grep -q 'vhost.metadata_map Y' "$out/tip/ktap.log" ||
 	{ printf "FAIL\tthe tip's kernel does not map the rings (vhost.metadata_map is not Y)\n"; exit 1; }
-run_kernel slow "broken:$slow"
+bench_run slow "broken:$slow" "$install" "$out"
 
 status=0
 results_py bench "$min_ratio" "$slow" "$out" "${labels[@]}" || status=1

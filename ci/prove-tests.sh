@@ -76,8 +76,8 @@ while read -r test want patch mode file; do
 	if ! $ended || [ -z "$row" ]; then
 		printf 'FAIL\t%s: it did not fail (%s)\n' "$what" "$run"
 		status=1
-	elif missing=$(cases_missing "$want" "$row") && [ -n "$missing" ]; then
-		printf 'FAIL\t%s: it failed, but not in %s: %s\n' "$what" "$missing" "$row"
+	elif absent=$(cases_missing "$want" "$row") && [ -n "$absent" ]; then
+		printf 'FAIL\t%s: it failed, but not in %s: %s\n' "$what" "$absent" "$row"
 		status=1
 	else
 		printf 'PASS\t%s: %s\n' "$what" "$row"

@@ -9,7 +9,9 @@
 # 1. The whole series applies with git am --exclude=MAINTAINERS (stable
 #    takes no MAINTAINERS change), each patch as patches/backport-6.12/NAME
 #    where that file exists (a patch that needed adapting; its changelog's
-#    notes say why), else as patches/NAME.
+#    notes say why), else as patches/NAME; a patch with
+#    patches/backport-6.12/NAME.not-backported (a new feature, not for
+#    stable: the file says why) is left out, said so in an INFO row.
 # 2. Every patch that says "Cc: stable@vger.kernel.org" applies alone to
 #    the plain 6.12 tree, as stable takes it: its kernel part (not
 #    tools/, scripts/, Documentation/ or MAINTAINERS, which stable drops
@@ -83,6 +85,7 @@ selftest_fragments "$REPO" "$TIP" "$fragments"
 key=$( { echo "$base"; gcc --version | head -n 1; make --version | head -n 1
 	cat "$0" "$CI/lib/common.sh" "$CI/backport-kernel" "$fragments"/*.config
 	list_entries "$TOP/series" | while read -r name _; do cat "$(patch_for "$name")"; done
+	cat "$TOP/patches/backport-$series"/*.not-backported 2>/dev/null
 } | sha1sum | cut -c1-16)
 passed=$builds-backport.passed-$key
 if [ -r "$passed" ]; then
@@ -99,6 +102,11 @@ checkout "$repo" "$tree" "$base"
 git -C "$tree" am --abort >/dev/null 2>&1 || true
 applied=true
 while read -r name _; do
+	if [ -r "$TOP/patches/backport-$series/$name.not-backported" ]; then
+		printf 'INFO\t%s is not backported: %s\n' "$name" \
+			"$(tr '\n' ' ' <"$TOP/patches/backport-$series/$name.not-backported")"
+		continue
+	fi
 	if ! git -C "$tree" -c user.name=workbench -c user.email=workbench@localhost \
 		am -q --exclude=MAINTAINERS "$(patch_for "$name")" >>"$log" 2>&1; then
 		git -C "$tree" am --abort >/dev/null 2>&1 || true

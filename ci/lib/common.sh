@@ -209,6 +209,18 @@ bench_boot() {
 		"$STEPS/run-tests-in-qemu.sh" "$@" "$(cat "$2/kselftest-list.txt")"
 }
 
+# bench_run LABEL REVISION INSTALL OUT: build the workbench kernel of
+# REVISION (see ci/steps/build-kernel.sh) and boot it with the benchmark
+# INSTALL under -icount, alone (bench_boot), its logs in OUT/LABEL; a FAIL
+# row and the end of the script if either fails.
+bench_run() {
+	local kdir
+	kdir=$("$STEPS/build-kernel.sh" qemu "$2") || { printf 'FAIL\tno kernel of %s\n' "$1"; exit 1; }
+	bench_boot "$kdir" "$3" "$4/$1" >/dev/null ||
+		{ printf 'FAIL\tbenchmark run on %s: %s\n' "$1" \
+			"$(grep -v '^PASS' "$4/$1/results.tsv" | cut -f2 | tr '\n' ' ')"; exit 1; }
+}
+
 # The run's output directory: $WORKBENCH_OUT, or a new one, exported so
 # every script of one run writes its logs side by side.
 ensure_out() {

@@ -561,6 +561,23 @@ static void dontneed_ring(struct __test_metadata *_metadata, struct dev *d,
 	free(saved);
 }
 
+#define ROUNDS 8
+
+/* ROUNDS times: traffic, then @change to each ring; traffic at the end. */
+static void change_rounds(struct __test_metadata *_metadata, struct dev *d,
+			  void (*change)(struct __test_metadata *_metadata,
+					 struct dev *d, struct ring *r))
+{
+	int i;
+
+	for (i = 0; i < ROUNDS; i++) {
+		traffic(_metadata, d);
+		change(_metadata, d, &d->tx);
+		change(_metadata, d, &d->rx);
+	}
+	traffic(_metadata, d);
+}
+
 FIXTURE(rings) {
 	struct dev d;
 };
@@ -592,8 +609,6 @@ FIXTURE_TEARDOWN(rings)
 	teardown_dev(_metadata, &self->d);
 }
 
-#define ROUNDS 8
-
 TEST_F(rings, traffic)
 {
 	int i;
@@ -604,38 +619,17 @@ TEST_F(rings, traffic)
 
 TEST_F(rings, munmap_mmap)
 {
-	int i;
-
-	for (i = 0; i < ROUNDS; i++) {
-		traffic(_metadata, &self->d);
-		remap_ring(_metadata, &self->d, &self->d.tx);
-		remap_ring(_metadata, &self->d, &self->d.rx);
-	}
-	traffic(_metadata, &self->d);
+	change_rounds(_metadata, &self->d, remap_ring);
 }
 
 TEST_F(rings, mremap)
 {
-	int i;
-
-	for (i = 0; i < ROUNDS; i++) {
-		traffic(_metadata, &self->d);
-		mremap_ring(_metadata, &self->d, &self->d.tx);
-		mremap_ring(_metadata, &self->d, &self->d.rx);
-	}
-	traffic(_metadata, &self->d);
+	change_rounds(_metadata, &self->d, mremap_ring);
 }
 
 TEST_F(rings, madv_dontneed)
 {
-	int i;
-
-	for (i = 0; i < ROUNDS; i++) {
-		traffic(_metadata, &self->d);
-		dontneed_ring(_metadata, &self->d, &self->d.tx);
-		dontneed_ring(_metadata, &self->d, &self->d.rx);
-	}
-	traffic(_metadata, &self->d);
+	change_rounds(_metadata, &self->d, dontneed_ring);
 }
 
 /*
