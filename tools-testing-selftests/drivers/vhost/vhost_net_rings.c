@@ -19,6 +19,11 @@
  * page the process made read-only, or to its child's copy.  Closing the
  * device must leave no page pinned (nr_foll_pin_* of /proc/vmstat).
  *
+ * Ring addresses a process should not give (unaligned, unmapped,
+ * overlapping, in read-only memory), and new addresses while the device
+ * runs, must get an errno or an error report on the virtqueue's error
+ * eventfd, and leave the device working once the addresses are right.
+ *
  * The rings are anonymous memory, shmem (memfd) or a file on ext4 in
  * $VHOST_TEST_DIR (default: the current directory).  VHOST_STRESS_ROUNDS
  * (default 10000) is the number of invalidations of the stress test.
@@ -336,6 +341,8 @@ static bool setup_dev(struct __test_metadata *_metadata, struct dev *d,
 /* Closing the device lets every page it pinned go. */
 static void teardown_dev(struct __test_metadata *_metadata, struct dev *d)
 {
+	long left;
+
 	if (d->file >= 0)
 		close(d->file);
 	if (d->vhost < 0)
@@ -345,9 +352,9 @@ static void teardown_dev(struct __test_metadata *_metadata, struct dev *d)
 	close(d->tap);
 	if (d->param)
 		set_metadata_map(d->param);
-	EXPECT_EQ(d->pins, pins_outstanding(_metadata)) {
-		TH_LOG("the device left %ld pages pinned",
-		       pins_outstanding(_metadata) - d->pins);
+	left = pins_outstanding(_metadata) - d->pins;
+	EXPECT_EQ(0, left) {
+		TH_LOG("the device left %ld pages pinned", left);
 	}
 }
 
@@ -360,6 +367,22 @@ static void publish(struct ring *r)
 {
 	__atomic_store_n(&r->avail->idx, r->avail_idx, __ATOMIC_RELEASE);
 	eventfd_write(r->kick, 1);
+}
+
+/*
+ * Descriptor @head of @r.  The table may be at any address (vhost does not
+ * ask for its alignment): copied, not stored through a struct pointer.
+ */
+static void set_desc(struct ring *r, uint16_t head, void *buf, uint32_t len,
+		     uint16_t flags)
+{
+	struct vring_desc desc = {
+		.addr = (unsigned long)buf,
+		.len = len,
+		.flags = flags,
+	};
+
+	memcpy((char *)r->desc + head * sizeof(desc), &desc, sizeof(desc));
 }
 
 /* Frame @seq: broadcast, of the test's ethertype, @seq and a pattern. */
@@ -410,9 +433,7 @@ static void transmit(struct __test_metadata *_metadata, struct dev *d,
 		size_t len = make_frame(seq + i, (unsigned char *)buf + HDR_LEN);
 
 		memset(buf, 0, HDR_LEN);
-		r->desc[head].addr = (unsigned long)buf;
-		r->desc[head].len = HDR_LEN + len;
-		r->desc[head].flags = 0;
+		set_desc(r, head, buf, HDR_LEN + len, 0);
 		r->avail->ring[(r->avail_idx + i) % RING_NUM] = head;
 	}
 	r->avail_idx += n;
@@ -468,9 +489,7 @@ static void receive(struct __test_metadata *_metadata, struct dev *d,
 		char *buf = r->bufs + head * BUF_LEN;
 
 		memset(buf, 0xa5, BUF_LEN);
-		r->desc[head].addr = (unsigned long)buf;
-		r->desc[head].len = BUF_LEN;
-		r->desc[head].flags = VRING_DESC_F_WRITE;
+		set_desc(r, head, buf, BUF_LEN, VRING_DESC_F_WRITE);
 		r->avail->ring[(r->avail_idx + i) % RING_NUM] = head;
 	}
 	r->avail_idx += n;
@@ -682,53 +701,234 @@ TEST_F(rings, fork)
 }
 
 /*
- * A used ring the process made read-only takes no write: vhost reports the
- * error and the used ring stays as it was.  The frame went out, and its
- * used entry is lost: vhost does not try again.  Once the ring is writable
- * again, the next packets complete.
+ * Send a frame through the transmit queue, whose used ring is read-only:
+ * vhost reports the error and the used ring stays as it was.  The frame
+ * goes out and its used entry is lost: vhost does not try again.
+ */
+static void transmit_to_read_only(struct __test_metadata *_metadata,
+				  struct dev *d)
+{
+	struct ring *r = &d->tx;
+	struct pollfd err = { .fd = r->err, .events = POLLIN };
+	struct pollfd sock = { .fd = d->sock, .events = POLLIN };
+	uint16_t head = r->avail_idx % RING_NUM;
+	char *buf = r->bufs + head * BUF_LEN;
+	unsigned char got[BUF_LEN];
+	char *saved = malloc(d->page);
+	eventfd_t v;
+
+	ASSERT_NE(NULL, saved);
+	memcpy(saved, r->used, d->page);
+	memset(buf, 0, HDR_LEN);
+	set_desc(r, head, buf,
+		 HDR_LEN + make_frame(d->seq++, (unsigned char *)buf + HDR_LEN),
+		 0);
+	r->avail->ring[head] = head;
+	r->avail_idx++;
+	publish(r);
+
+	ASSERT_EQ(1, poll(&err, 1, TIMEOUT_MS)) {
+		TH_LOG("no error reported for a read-only used ring");
+	}
+	eventfd_read(r->err, &v);
+	ASSERT_EQ(1, poll(&sock, 1, TIMEOUT_MS));
+	ASSERT_LT(0, recv(d->sock, got, sizeof(got), 0));
+	ASSERT_EQ(0, memcmp(saved, r->used, d->page)) {
+		TH_LOG("the read-only used ring was written to");
+	}
+	r->lost++;
+	free(saved);
+}
+
+/*
+ * A used ring the process made read-only takes no write; once it is
+ * writable again, the next packets complete.
  */
 TEST_F(rings, mprotect_read_only)
 {
 	struct dev *d = &self->d;
+	int i;
+
+	for (i = 0; i < ROUNDS; i++) {
+		traffic(_metadata, d);
+		ASSERT_EQ(0, mprotect(d->tx.used, d->page, PROT_READ));
+		transmit_to_read_only(_metadata, d);
+		ASSERT_EQ(0, mprotect(d->tx.used, d->page,
+				      PROT_READ | PROT_WRITE));
+	}
+	traffic(_metadata, d);
+}
+
+/*
+ * Give vhost @r's rings at @mem (a copy of them, in slot @slot of the
+ * backing): VHOST_SET_VRING_ADDR while the device runs.
+ */
+static void move_ring(struct __test_metadata *_metadata, struct dev *d,
+		      struct ring *r, char *mem, int slot)
+{
+	r->mem = mem;
+	r->slot = slot;
+	ring_layout(d, r);
+	ASSERT_EQ(0, vhost_ring_addr(d, r));
+}
+
+/*
+ * New ring addresses between bursts: vhost uses the new ones and never
+ * again the old ones, which stay mapped with other contents.
+ */
+TEST_F(rings, addr_change)
+{
+	struct dev *d = &self->d;
+	struct ring *rings[] = { &d->tx, &d->rx };
+	char *old[2], *p;
+	size_t j;
+	int i, k;
+
+	for (i = 0; i < ROUNDS; i++) {
+		traffic(_metadata, d);
+		for (k = 0; k < 2; k++) {
+			struct ring *r = rings[k];
+
+			old[k] = r->mem;
+			p = map_slot(d, NULL, r->slot ^ 1);
+			ASSERT_NE(NULL, p);
+			memcpy(p, r->mem, d->ring_len);
+			move_ring(_metadata, d, r, p, r->slot ^ 1);
+			memset(old[k], 0x5a, d->ring_len);
+		}
+		traffic(_metadata, d);
+		for (k = 0; k < 2; k++) {
+			for (j = 0; j < d->ring_len; j++)
+				if (old[k][j] != 0x5a)
+					break;
+			ASSERT_EQ(d->ring_len, j) {
+				TH_LOG("vhost wrote at offset %zu of the %s rings' old place",
+				       j, k ? "receive" : "transmit");
+			}
+			ASSERT_EQ(0, munmap(old[k], d->ring_len));
+		}
+	}
+	traffic(_metadata, d);
+}
+
+/*
+ * vhost refuses an available ring that is not 2-byte aligned and a used
+ * ring that is not 4-byte aligned, and changes nothing.  It takes a
+ * descriptor table at any address: at an odd one, across two pages.
+ */
+TEST_F(rings, addr_unaligned)
+{
+	struct dev *d = &self->d;
+	struct ring *r = &d->tx;
+	struct vring_desc *desc = r->desc;
+	char *p;
+	int i;
+
+	traffic(_metadata, d);
+	r->avail = (void *)((char *)r->avail + 1);
+	EXPECT_EQ(-1, vhost_ring_addr(d, r));
+	EXPECT_EQ(EINVAL, errno);
+	ring_layout(d, r);
+	r->used = (void *)((char *)r->used + 2);
+	EXPECT_EQ(-1, vhost_ring_addr(d, r));
+	EXPECT_EQ(EINVAL, errno);
+	ring_layout(d, r);
+	traffic(_metadata, d);
+
+	p = map_slot(d, NULL, r->slot ^ 1);
+	ASSERT_NE(NULL, p);
+	r->desc = (void *)(p + d->page - RING_NUM * sizeof(*desc) / 2 + 1);
+	ASSERT_EQ(0, vhost_ring_addr(d, r));
+	for (i = 0; i < ROUNDS; i++)
+		traffic(_metadata, d);
+	r->desc = desc;
+	ASSERT_EQ(0, vhost_ring_addr(d, r));
+	traffic(_metadata, d);
+	ASSERT_EQ(0, munmap(p, d->ring_len));
+}
+
+/*
+ * Rings where nothing is mapped: vhost takes the addresses (it checks only
+ * that they are user addresses) and reports the error at the next kick.
+ * Given the right addresses again, the device goes on where it stopped.
+ */
+TEST_F(rings, addr_unmapped)
+{
+	struct dev *d = &self->d;
 	struct ring *r = &d->tx;
 	struct pollfd err = { .fd = r->err, .events = POLLIN };
-	struct pollfd sock = { .fd = d->sock, .events = POLLIN };
-	unsigned char got[BUF_LEN];
-	char *saved = malloc(d->page), *buf;
-	uint16_t head;
+	char *mem = r->mem, *hole;
 	eventfd_t v;
 	int i;
 
-	ASSERT_NE(NULL, saved);
 	for (i = 0; i < ROUNDS; i++) {
 		traffic(_metadata, d);
-		ASSERT_EQ(0, mprotect(r->used, d->page, PROT_READ));
-		memcpy(saved, r->used, d->page);
-
-		head = r->avail_idx % RING_NUM;
-		buf = r->bufs + head * BUF_LEN;
-		memset(buf, 0, HDR_LEN);
-		r->desc[head].addr = (unsigned long)buf;
-		r->desc[head].len = HDR_LEN +
-			make_frame(d->seq++, (unsigned char *)buf + HDR_LEN);
-		r->avail->ring[head] = head;
-		r->avail_idx++;
-		publish(r);
-
+		hole = map_slot(d, NULL, r->slot ^ 1);
+		ASSERT_NE(NULL, hole);
+		ASSERT_EQ(0, munmap(hole, d->ring_len));
+		r->mem = hole;
+		ring_layout(d, r);
+		ASSERT_EQ(0, vhost_ring_addr(d, r));
+		eventfd_write(r->kick, 1);
 		ASSERT_EQ(1, poll(&err, 1, TIMEOUT_MS)) {
-			TH_LOG("no error reported for a read-only used ring");
+			TH_LOG("no error reported for unmapped rings");
 		}
 		eventfd_read(r->err, &v);
-		ASSERT_EQ(1, poll(&sock, 1, TIMEOUT_MS));
-		ASSERT_LT(0, recv(d->sock, got, sizeof(got), 0));
-		ASSERT_EQ(0, memcmp(saved, r->used, d->page)) {
-			TH_LOG("the read-only used ring was written to");
-		}
-		ASSERT_EQ(0, mprotect(r->used, d->page, PROT_READ | PROT_WRITE));
-		r->lost++;
+		r->mem = mem;
+		ring_layout(d, r);
+		ASSERT_EQ(0, vhost_ring_addr(d, r));
 	}
 	traffic(_metadata, d);
-	free(saved);
+}
+
+/*
+ * A used ring at a new address in read-only memory: an error report, no
+ * write; writable again, the ring works.
+ */
+TEST_F(rings, addr_read_only)
+{
+	struct dev *d = &self->d;
+	struct ring *r = &d->tx;
+	char *old, *p;
+	int i;
+
+	for (i = 0; i < ROUNDS; i++) {
+		traffic(_metadata, d);
+		old = r->mem;
+		p = map_slot(d, NULL, r->slot ^ 1);
+		ASSERT_NE(NULL, p);
+		memcpy(p, r->mem, d->ring_len);
+		ASSERT_EQ(0, mprotect(p + d->page, d->page, PROT_READ));
+		move_ring(_metadata, d, r, p, r->slot ^ 1);
+		ASSERT_EQ(0, munmap(old, d->ring_len));
+		transmit_to_read_only(_metadata, d);
+		ASSERT_EQ(0, mprotect(r->used, d->page,
+				      PROT_READ | PROT_WRITE));
+	}
+	traffic(_metadata, d);
+}
+
+/*
+ * A used ring over the descriptor table: vhost writes its used entries and
+ * index where it is told, over descriptors it has read, and the frames go
+ * out whole.  Given its own page again, the used ring goes on.
+ */
+TEST_F(rings, addr_overlapping)
+{
+	struct dev *d = &self->d;
+	struct ring *r = &d->tx;
+	struct vring_used *used = r->used;
+	int i;
+
+	traffic(_metadata, d);
+	r->used = (struct vring_used *)r->desc;
+	ASSERT_EQ(0, vhost_ring_addr(d, r));
+	/* One at a time: a used entry overwrites a descriptor. */
+	for (i = 0; i < ROUNDS; i++)
+		transmit(_metadata, d, 1);
+	r->used = used;
+	ASSERT_EQ(0, vhost_ring_addr(d, r));
+	traffic(_metadata, d);
 }
 
 static void drop_page_cache(struct __test_metadata *_metadata)
