@@ -142,15 +142,20 @@ checkout() {
 	fi
 }
 
-# checkout_broken WORKTREE FILE: check the series tip out in WORKTREE with
-# patches/broken/FILE applied and committed (kernels are kept by the tree
-# of HEAD); fixed dates make it the same commit every run.
-checkout_broken() {
-	checkout "$REPO" "$1" "$TIP"
-	git -C "$1" apply --index "$TOP/patches/broken/$2" || return 1
+# checkout_patched WORKTREE COMMIT FILE...: check COMMIT out in WORKTREE
+# with each patches/FILE (broken/ or bench/) applied, and commit that
+# (kernels are kept by the tree of HEAD); fixed dates make it the same
+# commit every run.
+checkout_patched() {
+	local dir=$1 file
+	checkout "$REPO" "$dir" "$2"
+	shift 2
+	for file; do
+		git -C "$dir" apply --index "$TOP/patches/$file" || return 1
+	done
 	GIT_AUTHOR_DATE='2000-01-01 00:00 +0000' GIT_COMMITTER_DATE='2000-01-01 00:00 +0000' \
-		git -C "$1" -c user.name=workbench -c user.email=workbench@localhost \
-		commit -q -m "broken: $2"
+		git -C "$dir" -c user.name=workbench -c user.email=workbench@localhost \
+		commit -q -m "variant: $*"
 }
 
 # selftest_fragments GIT_DIR REV DIR: write DIR/selftests-SERIES-TARGET.config,

@@ -19,6 +19,7 @@
 #   QEMU_ACCEL     kvm or tcg (default: see ci/steps/qemu-accel.sh;
 #                  -icount needs tcg)
 #   QEMU_EXTRA     more QEMU options (e.g. "-icount shift=0" for benchmarks)
+#   GUEST_CMDLINE  more kernel parameters (e.g. vhost.metadata_map=1)
 #   QEMU           the QEMU binary (default qemu-system-x86_64)
 . "$(dirname "$0")/../lib/common.sh"
 shell=false
@@ -41,7 +42,7 @@ mkfs.ext4 -q -F -L scratch -E lazy_itable_init=0,lazy_journal_init=0 \
 # A movable zone: pages GUP must migrate before a long-term pin
 # (gup_longterm) and pin_page() must refuse one (pin_page's
 # longterm.movable).
-append="console=ttyS0 panic=-1 printk.devkmsg=on movablecore=32M"
+append="console=ttyS0 panic=-1 printk.devkmsg=on movablecore=32M${GUEST_CMDLINE:+ $GUEST_CMDLINE}"
 console=file:$run/console.log
 if $shell; then
 	append+=" workbench.shell"

@@ -9,9 +9,10 @@
 #             alone, booted by ci/steps/run-kunit-in-qemu.sh); with
 #             SERIES=fixes, fixes (qemu.config plus fixes.config and the
 #             `config` files of the fixes' selftests)
-#   REVISION  tip, base, a commit of the series (as git names it in the
-#             work repository), or broken:FILE for the tip plus
-#             patches/broken/FILE
+#   REVISION  tip, base or a commit of the series (as git names it in
+#             the work repository), optionally +DIR/FILE...: that revision
+#             plus patches/DIR/FILE, in order (base+bench/vhost-test-builtin.patch);
+#             broken:FILE is tip+broken/FILE
 #
 # Every kernel is built in the one build checkout ($WORK/build; the tip's
 # own checkout never moves; the fixes series' kernels in $WORK/fixes-build,
@@ -31,8 +32,11 @@
 # Each build adds a line to $WORKBENCH_OUT/kernels.tsv: name, how it was
 # had (reused, incremental, from scratch), seconds, ccache hits/compiles.
 . "$(dirname "$0")/../lib/common.sh"
-[ $# -eq 2 ] || die "usage: $0 qemu|debug|kunit|fixes tip|base|COMMIT|broken:FILE"
+[ $# -eq 2 ] || die "usage: $0 qemu|debug|kunit|fixes tip|base|COMMIT[+DIR/FILE]|broken:FILE"
 variant=$1 rev=$2
+case $rev in broken:*) rev=tip+broken/${rev#broken:} ;; esac
+IFS=+ read -r rev extra <<<"$rev"
+IFS=+ read -ra extras <<<"$extra"
 need_tree
 case $SERIES:$variant in
 main:qemu) fragments=("$CI/config/qemu.config") ;;
@@ -58,32 +62,30 @@ config_key=$( { gcc --version | head -n 1; cat "$CI/lib/kernel-cc" "${fragments[
 # A kernel is kept by the tree it is built from: find it before checking
 # anything out.
 case $rev in
-broken:*)
-	file=${rev#broken:}
-	[ -r "$TOP/patches/broken/$file" ] || die "no patches/broken/$file"
+tip) commit=$TIP ;;
+base) commit=$BASE ;;
+*) commit=$(git --git-dir="$REPO" rev-parse -q --verify "$rev^{commit}") ||
+	die "no revision $rev in $REPO" ;;
+esac
+name=$variant-$(git --git-dir="$REPO" rev-parse --short "$commit")
+[ "$commit" = "$TIP" ] && name=$variant-tip
+[ "$commit" = "$BASE" ] && name=$variant-base
+if [ -n "$extra" ]; then
 	# The variant's tree, from an index of its own: a kernel already
 	# built is found without moving the build checkout.
 	index=$scratch/index
-	GIT_INDEX_FILE=$index git --git-dir="$REPO" read-tree "$TIP"
-	GIT_INDEX_FILE=$index git --git-dir="$REPO" apply --cached "$TOP/patches/broken/$file" ||
-		die "patches/broken/$file does not apply to the tip"
+	GIT_INDEX_FILE=$index git --git-dir="$REPO" read-tree "$commit"
+	for file in "${extras[@]}"; do
+		[ -r "$TOP/patches/$file" ] || die "no patches/$file"
+		GIT_INDEX_FILE=$index git --git-dir="$REPO" apply --cached "$TOP/patches/$file" ||
+			die "patches/$file does not apply to $rev"
+		name=$name+${file%.patch}
+	done
 	tree=$(GIT_INDEX_FILE=$index git --git-dir="$REPO" write-tree)
-	commit=
-	name=$variant-broken-${file%.patch}
-	;;
-*)
-	case $rev in
-	tip) commit=$TIP ;;
-	base) commit=$BASE ;;
-	*) commit=$(git --git-dir="$REPO" rev-parse -q --verify "$rev^{commit}") ||
-		die "no revision $rev in $REPO" ;;
-	esac
-	name=$variant-$(git --git-dir="$REPO" rev-parse --short "$commit")
-	[ "$commit" = "$TIP" ] && name=$variant-tip
-	[ "$commit" = "$BASE" ] && name=$variant-base
-	;;
-esac
-[ -n "$commit" ] && tree=$(git --git-dir="$REPO" rev-parse "$commit^{tree}")
+	name=${name//\//-}
+else
+	tree=$(git --git-dir="$REPO" rev-parse "$commit^{tree}")
+fi
 kdir=$WORKBENCH_CACHE/kernels/$variant-$(echo "$tree $config_key" | sha1sum | cut -c1-16)
 kernels=$WORKBENCH_OUT/kernels.tsv
 if [ -r "$kdir/bzImage" ]; then
@@ -94,12 +96,13 @@ fi
 # Options of the tip that a commit inside the series does not know yet
 # are expected there, not an error.
 step=true
-[ "$commit" = "$TIP" ] || [ "$rev" != "${rev#broken:}" ] && step=false
-if [ -n "$commit" ]; then
-	checkout "$REPO" "$src" "$commit"
-else
-	checkout_broken "$src" "$file" || die "patches/broken/$file does not apply to the tip"
+[ "$commit" = "$TIP" ] && step=false
+if [ -n "$extra" ]; then
+	checkout_patched "$src" "$commit" "${extras[@]}" ||
+		die "patches/$extra does not apply to $rev"
 	commit=$(git -C "$src" rev-parse HEAD)
+else
+	checkout "$REPO" "$src" "$commit"
 fi
 
 build=$(build_dir "$variant")

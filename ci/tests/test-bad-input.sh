@@ -41,6 +41,8 @@ expect "build-kernel.sh of a revision that does not exist" "no revision no-such-
 	"$STEPS/build-kernel.sh" qemu no-such-rev
 expect "build-kernel.sh of a broken variant that does not exist" "no patches/broken/nosuch.patch" \
 	"$STEPS/build-kernel.sh" qemu broken:nosuch.patch
+expect "build-kernel.sh of a variant of the base that does not exist" "no patches/bench/nosuch.patch" \
+	"$STEPS/build-kernel.sh" qemu base+bench/nosuch.patch
 expect "boot-qemu.sh of a kernel that does not exist" "no $scratch/nowhere/bzImage" \
 	"$STEPS/boot-qemu.sh" "$scratch/nowhere" "$scratch/nowhere.cpio" "$scratch/run"
 
