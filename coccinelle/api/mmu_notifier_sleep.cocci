@@ -6,10 +6,12 @@
 /// not to block (!mmu_notifier_range_blockable(range)) must return false
 /// (-EAGAIN from .invalidate_range_start) rather than sleep.  The
 /// callbacks: .invalidate and .invalidate_start of struct
-/// mmu_interval_notifier_ops, .invalidate_range_start of struct
-/// mmu_notifier_ops.  .arch_invalidate_secondary_tlbs of struct
-/// mmu_notifier_ops is called under the page table lock and must never
-/// sleep.  See include/linux/mmu_notifier.h.
+/// mmu_interval_notifier_ops, .invalidate_range_start and
+/// .invalidate_range_end of struct mmu_notifier_ops (for a non-blockable
+/// range both run under non_block_start()).
+/// .arch_invalidate_secondary_tlbs of struct mmu_notifier_ops is called
+/// under the page table lock and must never sleep.  See
+/// include/linux/mmu_notifier.h.
 ///
 /// The rule reports a call that sleeps (mutex_lock*(), down_read*(),
 /// down_write*(), msleep(), usleep_range(), schedule(),
@@ -49,6 +51,10 @@ struct mmu_interval_notifier_ops ops = {
 |
 struct mmu_notifier_ops ops = {
 	.invalidate_range_start = fn,
+};
+|
+struct mmu_notifier_ops ops = {
+	.invalidate_range_end = fn,
 };
 )
 

@@ -1,4 +1,4 @@
-/* The shape of vhost's reverted 2019 notifier: the lock is in a helper. */
+/* A reduced case of the reverted 2019 vhost RFC: a mutex in a helper. */
 struct drv {
 	struct mutex lock;
 	struct mmu_notifier mn;
