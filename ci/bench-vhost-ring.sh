@@ -57,7 +57,7 @@ bench_run tip "tip+$with" "$install" "$out"
 bench_run slow "tip+broken/$slow+$with" "$install" "$out"
 GUEST_CMDLINE=vhost.metadata_map=1 bench_run mapped "tip+$with" "$install" "$out"
 grep -q 'vhost.metadata_map Y' "$out/mapped/ktap.log" &&
-	grep -q ' [1-9][0-9]* pages pinned' "$out/mapped/ktap.log" ||
+	grep -q ' [1-9][0-9]* pins taken' "$out/mapped/ktap.log" ||
 	{ printf "FAIL\tthe tip booted with vhost.metadata_map=1 did not map the rings\n"; exit 1; }
 
 status=0

@@ -11,7 +11,7 @@
  *
  * The program runs virtio_test (found next to itself) once to warm up,
  * then -p times (default 1), and reports descriptors per second of guest
- * time, the best of the passes, and the pages pinned meanwhile: the
+ * time, the best of the passes, and the pins taken meanwhile: the
  * kernel mappings of patch 0006, none with vhost.metadata_map off (its
  * default), three a run with it on (boot with vhost.metadata_map=1).
  * Under QEMU's -icount shift=0 a nanosecond of guest time is an
@@ -140,7 +140,7 @@ int main(int argc, char **argv)
 	ksft_print_msg("result: ring descriptors best %.1f median %.1f worst %.1f kdesc/s, %.0f ns a descriptor at best\n",
 		       done * 1e6 / ns[0], done * 1e6 / ns[passes / 2],
 		       done * 1e6 / ns[passes - 1], ns[0] / (double)done);
-	ksft_print_msg("%lu descriptors a run, %ld pages pinned in %d run(s); %s\n",
+	ksft_print_msg("%lu descriptors a run, %ld pins taken in %d run(s); %s\n",
 		       done, pins, passes, report);
 	ksft_test_result_pass("virtio_test\n");
 	ksft_finished();
