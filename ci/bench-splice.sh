@@ -40,10 +40,7 @@ results_py bench "$min_ratio" "$slow" "$out" "${labels[@]}" || status=1
 {
 	printf 'Splice throughput, MiB/s of guest time (QEMU -icount %s, -smp 1),\n' "$icount"
 	sed -n 's/^[# ]*\([0-9]* MiB files, .*\)/best of \1/p' "$out/base/ktap.log"
-	sed -n 's/^[# ]*\(clocksource .*\)/base: \1/p' "$out/base/ktap.log"
-	sed -n 's/^[# ]*\(clocksource .*\)/tip: \1/p' "$out/tip/ktap.log"
-	printf '%s: %s\n\n' "$TREE_LABEL" "$(git --git-dir="$REPO" log -1 --format=%h "$BASE")"
-	cat "$out/table.txt"
+	bench_table "$out"
 	printf '\n(each column after the base: MiB/s and the ratio to the base;\n'
 	printf ' slow: the tip plus patches/broken/%s)\n' "$slow"
 } >"$WORKBENCH_OUT/bench-splice.txt"

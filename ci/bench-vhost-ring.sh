@@ -69,10 +69,7 @@ printf 'INFO\tthe rings mapped (vhost.metadata_map=1): %s kdesc/s, %s of the bas
 {
 	printf 'virtio_test against vhost-test, kdesc/s of guest time (QEMU -icount %s, -smp 1),\n' "$icount"
 	sed -n 's/^[# ]*\(virtio_test against .*\)/best of \1/p' "$out/base/ktap.log"
-	sed -n 's/^[# ]*\(clocksource .*\)/base: \1/p' "$out/base/ktap.log"
-	sed -n 's/^[# ]*\(clocksource .*\)/tip: \1/p' "$out/tip/ktap.log"
-	printf '%s: %s\n\n' "$TREE_LABEL" "$(git --git-dir="$REPO" log -1 --format=%h "$BASE")"
-	cat "$out/table.txt"
+	bench_table "$out"
 	printf '\n(each column after the base: kdesc/s and the ratio to the base;\n'
 	printf ' ns (instructions) a descriptor at best: base %s, tip %s, slow %s;\n' \
 		"$(sed -n 's/.*kdesc\/s, \([0-9]*\) ns a descriptor.*/\1/p' "$out/base/ktap.log")" \

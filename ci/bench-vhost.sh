@@ -41,10 +41,7 @@ results_py bench "$min_ratio" "$slow" "$out" "${labels[@]}" || status=1
 {
 	printf 'vhost-net over a tap, kpps of guest time (QEMU -icount %s, -smp 1),\n' "$icount"
 	sed -n 's/^[# ]*\([0-9]* frames of .*\)/best of \1/p' "$out/base/ktap.log"
-	sed -n 's/^[# ]*\(clocksource .*\)/base: \1/p' "$out/base/ktap.log"
-	sed -n 's/^[# ]*\(clocksource .*\)/tip: \1/p' "$out/tip/ktap.log"
-	printf '%s: %s\n\n' "$TREE_LABEL" "$(git --git-dir="$REPO" log -1 --format=%h "$BASE")"
-	cat "$out/table.txt"
+	bench_table "$out"
 	printf '\n(each column after the base: kpps and the ratio to the base;\n'
 	printf ' ns (instructions) a packet at best, tx/rx: base %s, tip %s;\n' \
 		"$(sed -n 's/.*kpps, \([0-9]*\) ns a packet.*/\1/p' "$out/base/ktap.log" | paste -sd/)" \

@@ -226,6 +226,16 @@ bench_run() {
 			"$(grep -v '^PASS' "$4/$1/results.tsv" | cut -f2 | tr '\n' ' ')"; exit 1; }
 }
 
+# bench_table OUT: the middle of a benchmark's report, as every
+# tip-vs-base benchmark prints it: the clocksource each guest measured on,
+# the tree, and results.py's table (OUT/table.txt).
+bench_table() {
+	sed -n 's/^[# ]*\(clocksource .*\)/base: \1/p' "$1/base/ktap.log"
+	sed -n 's/^[# ]*\(clocksource .*\)/tip: \1/p' "$1/tip/ktap.log"
+	printf '%s: %s\n\n' "$TREE_LABEL" "$(git --git-dir="$REPO" log -1 --format=%h "$BASE")"
+	cat "$1/table.txt"
+}
+
 # The run's output directory: $WORKBENCH_OUT, or a new one, exported so
 # every script of one run writes its logs side by side.
 ensure_out() {
