@@ -18,15 +18,21 @@
 /// single page (&page, or what get_user_page_vma_remote() returns), a
 /// local page = pages[i] and a local folio = page_folio(page); an
 /// assignment to any of them or to pages[j], or &page passed again, in
-/// between ends the match.  It reports the dirtying if a path reaches it,
-/// from the function's start or from an unlock of the page (or of
+/// between ends the match.  Across the functions of a file it follows an
+/// array kept in a structure: given to GUP as s->pages, or stored there
+/// (s->pages = pages) before or after the call, then used anywhere in the
+/// file as s2->pages[i], or as pages[i] after pages = s2->pages (a field
+/// of that name in any structure of the file; not in a file that registers
+/// an MMU notifier, see below).  It reports the dirtying if a path reaches
+/// it, from the function's start or from an unlock of the page (or of
 /// page_folio(page)), without a lock of the page, of page_folio(page) or
-/// of a folio variable set from it.  Not seen: a lock taken by a caller
-/// (a false positive), the unlock of such a folio variable (what follows
-/// counts as locked).  False positives by nature: pages known to be
-/// anonymous (no file mapping to lose), and dirtying in an mmu notifier
-/// invalidation callback with the PTE still present (truncation unmaps,
-/// calling the notifier, before it takes the page out of the page cache).
+/// of a folio variable set from it.  Not seen: a lock taken by a caller (a
+/// false positive), the unlock of such a folio variable (what follows
+/// counts as locked), a structure's array that also holds pages GUP did
+/// not take.  False positives by nature: pages known to be anonymous (no
+/// file mapping to lose), and dirtying in an mmu notifier invalidation
+/// callback with the PTE still present (truncation unmaps, calling the
+/// notifier, before it takes the page out of the page cache).
 ///
 /// No patch mode: set_page_dirty_lock() sleeps, and whether the context
 /// may sleep or a caller holds the lock is not for this rule to see; in
@@ -47,6 +53,8 @@ virtual report
 # Uses of GUP pages (where they end) -> lines of the calls taking them;
 # the dirtying calls reached without the lock.
 uses = {}
+# Fields of structures that hold GUP page arrays -> lines of the calls.
+fields = {}
 unlocked = set()
 reported = set()
 org_mode = False
@@ -56,6 +64,9 @@ def key(p):
 
 def use(p1, pu):
     uses.setdefault(key(pu[0]), set()).add(p1[0].line)
+
+def field(fld, p1):
+    fields.setdefault((p1[0].file, fld), set()).add(p1[0].line)
 
 def warn(px, ps):
     for p in ps:
@@ -141,9 +152,97 @@ pu << one.pu;
 @@
 use(p1, pu)
 
+// Pages kept in a structure: the array given to GUP is a field (S->fld),
+// or is stored in one around the call; their uses, in any function of the
+// file, are S2->fld[i], or pages[i] after a local pages = S2->fld.
+@fldgup exists@
+expression E1, E2, E3, E4, E5, S;
+identifier fld;
+position p1;
+@@
+(
+ \(get_user_pages@p1\|get_user_pages_fast@p1\|pin_user_pages@p1\|pin_user_pages_fast@p1\)(E1, E2, E3, S->fld)
+|
+ \(get_user_pages_unlocked@p1\|pin_user_pages_unlocked@p1\)(E1, E2, S->fld, E3)
+|
+ \(get_user_pages_remote@p1\|pin_user_pages_remote@p1\)(E1, E2, E3, E4, S->fld, E5)
+)
+
+@script:python@
+p1 << fldgup.p1;
+fld << fldgup.fld;
+@@
+field(fld, p1)
+
+@fldset exists@
+expression E1, E2, E3, E4, S, P;
+identifier fld;
+position p1;
+@@
+(
+ S->fld = P;
+ ... when != P = E4
+     when any
+ \(get_user_pages@p1\|get_user_pages_fast@p1\|pin_user_pages@p1\|pin_user_pages_fast@p1\)(E1, E2, E3, P)
+|
+ \(get_user_pages@p1\|get_user_pages_fast@p1\|pin_user_pages@p1\|pin_user_pages_fast@p1\)(E1, E2, E3, P)
+ ... when != P = E4
+     when any
+ S->fld = P;
+)
+
+@script:python@
+p1 << fldset.p1;
+fld << fldset.fld;
+@@
+field(fld, p1)
+
+// A file with an MMU notifier may dirty such pages under the notifier's
+// guarantee (see above), which this rule cannot see across functions.
+@notifier@
+@@
+(
+ mmu_interval_notifier_insert(...)
+|
+ mmu_interval_notifier_insert_locked(...)
+|
+ mmu_notifier_register(...)
+|
+ __mmu_notifier_register(...)
+|
+ mmu_notifier_get(...)
+)
+
+@fielduse depends on (fldgup || fldset) && !notifier exists@
+identifier gf;
+expression S, I, E;
+identifier PG;
+type T;
+position pu;
+@@
+(
+(
+ T PG = S->gf;
+|
+ PG = S->gf;
+)
+ ... when != PG = E
+     when any
+ PG[I]@pu
+|
+ S->gf[I]@pu
+)
+
+@script:python@
+gf << fielduse.gf;
+pu << fielduse.pu;
+@@
+for line in fields.get((pu[0].file, gf), ()):
+    uses.setdefault(key(pu[0]), set()).add(line)
+
 // Dirtying reached from the function's start on a path that does not lock
 // the page, page_folio(page) or a folio variable set from it.
-@free depends on arr || one exists@
+@free depends on arr || one || fielduse exists@
 identifier lk =~ "^(lock_page|trylock_page|folio_(try)?lock(_killable|_or_retry)?)$";
 identifier sd =~ "^(set_page_dirty|SetPageDirty|folio_mark_dirty)$";
 identifier pgf =~ "^page_folio$";
@@ -179,7 +278,7 @@ unlocked.add(key(pd[0]))
 
 // The dirtying of such a page, or of its folio kept in a variable, so
 // reached or reached from an unlock of the page without a lock again.
-@sink depends on arr || one exists@
+@sink depends on arr || one || fielduse exists@
 identifier lk =~ "^(lock_page|trylock_page|folio_(try)?lock(_killable|_or_retry)?)$";
 identifier ul =~ "^(unlock_page|folio_unlock)$";
 identifier sd =~ "^(set_page_dirty|SetPageDirty|folio_mark_dirty)$";
@@ -209,7 +308,7 @@ position pr;
 *\(sd@pd(X@px)\|sd@pd(pgf(X@px))\)
 )
 
-@script:python depends on (arr || one) && (org || report)@
+@script:python depends on (arr || one || fielduse) && (org || report)@
 px << sink.px;
 pd << sink.pd = [];
 pr << sink.pr = [];

@@ -1,7 +1,8 @@
 /*
  * Dirtied in the MMU notifier's invalidate callback, before the user PTEs
- * (writable when the pages were pinned) change: no folio lock needed, and
- * the pages are not followed there from the pin (another function).
+ * (writable when the pages were pinned) change: no folio lock needed.  The
+ * pages are kept in a structure, which the rule follows across functions,
+ * but not in a file that registers an MMU notifier.
  */
 struct drv {
 	spinlock_t lock;
@@ -44,3 +45,9 @@ static bool drv_invalidate(struct mmu_interval_notifier *mni,
 static const struct mmu_interval_notifier_ops drv_ops = {
 	.invalidate = drv_invalidate,
 };
+
+static int drv_register(struct drv *d, unsigned long uaddr)
+{
+	return mmu_interval_notifier_insert(&d->notifier, current->mm, uaddr,
+					    d->npages * PAGE_SIZE, &drv_ops);
+}
