@@ -2,7 +2,9 @@
 # SPDX-License-Identifier: GPL-2.0
 # The main job: apply the series to the kernel tree, build it, boot it in
 # QEMU, run the selftests and print the results.  With SERIES=fixes, the
-# same for the fixes series (fixes/series) and its reproducers.
+# same for the fixes series (fixes/series) and its reproducers.  With the
+# qemu kernel it also writes the run as a LAVA job and its artifacts
+# (ci/steps/write-lava-artifacts.sh) to $WORKBENCH_OUT/lava.
 #
 # Usage: [KERNEL_TREE=/path/to/linux] [SERIES=fixes] ci/run-series-in-qemu.sh [--rows|--shell] [qemu|debug|kunit|fixes]
 #   qemu     the workbench config (default); the series' KUnit suites run
@@ -37,7 +39,7 @@ if [ "$mode" = shell ]; then
 fi
 
 main_job() {
-	local kdir install run
+	local kdir install run rc=0
 	need_tree
 	run=$WORKBENCH_OUT/run-$variant
 	kdir=$("$STEPS/build-kernel.sh" "$variant" tip) ||
@@ -48,9 +50,20 @@ main_job() {
 	fi
 	install=$("$STEPS/build-selftests.sh") ||
 		{ printf 'FAIL\tselftests build (%s)\n' "$WORKBENCH_OUT"; return 1; }
-	"$STEPS/run-tests-in-qemu.sh" "$kdir" "$install" "$run" || return 1
+	"$STEPS/run-tests-in-qemu.sh" "$kdir" "$install" "$run" || rc=$?
 	sed -n 's/^# workbench: \(first test at .*\|tests ended at .*\)/INFO\tguest: \1/p' \
 		"$run/ktap.log"
+	# The same run as a LAVA job (ci/run-lava-job.sh runs it).
+	if [ "$variant" = qemu ] && [ -r "$run/results.tsv" ]; then
+		if "$STEPS/write-lava-artifacts.sh" "$kdir" "$install" "$run/results.tsv" \
+			"$WORKBENCH_OUT/lava"; then
+			printf 'INFO\tLAVA job and artifacts: %s\n' "$WORKBENCH_OUT/lava"
+		else
+			printf 'FAIL\tLAVA artifacts (%s)\n' "$WORKBENCH_OUT/lava"
+			rc=1
+		fi
+	fi
+	return $rc
 }
 
 if [ "$mode" = rows ]; then

@@ -43,6 +43,7 @@ record "kernel tree" prepare
 record "workbench self-tests" "$CI/tests/run-self-tests.sh"
 
 record "selftests in QEMU, qemu kernel" "$CI/run-series-in-qemu.sh" --rows qemu
+record "the same run as a LAVA job (lava-run)" "$CI/run-lava-job.sh"
 record "selftests in QEMU, debug kernel" "$CI/run-series-in-qemu.sh" --rows debug
 record "KUnit in QEMU, kunit kernel" "$CI/run-series-in-qemu.sh" --rows kunit
 record "series layout" "$CHECKS/check-series-files.sh"

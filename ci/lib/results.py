@@ -21,6 +21,13 @@
       Writes OUT_DIR/table.txt, prints rows, exits 1 if the tip is slower
       than MIN_RATIO of the base anywhere or the slow variant is not.
 
+  results.py lava WORKBENCH_RESULTS LAVA_LOG
+      Compare the test cases a LAVA job of the same run recorded (LAVA_LOG,
+      lava-run's log: one JSON object a line, "results" ones; definitions
+      kunit and kselftest, ci/lava/job.yaml) with the main job's
+      results.tsv: the same KUnit suites and selftest programs, each with
+      the same result.  Prints rows, exits 1 on any difference.
+
   results.py summary RESULTS_TSV
       The run's results, a short table per stage, the kernels the run
       built (kernels.tsv beside RESULTS_TSV), and the closing line
@@ -321,6 +328,48 @@ def kernels_rows(path):
     return [("INFO", what) for what in kernels.values()]
 
 
+def lava(workbench_tsv, lava_log):
+    verdict = {"PASS": "pass", "FAIL": "fail", "SKIP": "skip"}
+    want = {}
+    with open(workbench_tsv) as f:
+        for line in f:
+            status, _, what = line.rstrip("\n").partition("\t")
+            if what.startswith("kunit: "):
+                want[("kunit", what[len("kunit: "):].split(" ")[0])] = verdict[status]
+            elif what.startswith("selftests: "):
+                # Less what selftest_rows() adds: ": failed CASES", " (...)".
+                name = re.match(r"selftests: \S+: [^\s:]+", what).group(0)
+                want[("kselftest", name)] = verdict[status]
+    got = {}
+    with open(lava_log) as f:
+        for line in f:
+            try:
+                entry = json.loads(line)
+            except ValueError:
+                continue
+            msg = entry.get("msg")
+            if entry.get("lvl") != "results" or not isinstance(msg, dict):
+                continue
+            if msg.get("definition") in ("kunit", "kselftest"):
+                case = msg.get("extra", {}).get("test_case_id", msg.get("case"))
+                got[(msg["definition"], case)] = msg.get("result")
+    rows = []
+    for key in sorted(want.keys() | got.keys()):
+        name = f"{key[0]} {key[1]}"
+        if key not in got:
+            rows.append(("FAIL", f"LAVA: {name}: no test case in LAVA's results "
+                                 f"(main job: {want[key]})"))
+        elif key not in want:
+            rows.append(("FAIL", f"LAVA: {name}: {got[key]} in LAVA, not run by the main job"))
+        elif got[key] != want[key]:
+            rows.append(("FAIL", f"LAVA: {name}: {got[key]} in LAVA, {want[key]} in the main job"))
+        else:
+            rows.append(("PASS", f"LAVA: {name}: {got[key]}, as in the main job"))
+    if not want:
+        rows.append(("FAIL", f"LAVA: no KUnit suite or selftest in {workbench_tsv}"))
+    return rows
+
+
 def summary(results_tsv):
     rows = []
     with open(results_tsv) as f:
@@ -358,6 +407,11 @@ def main(argv):
         rows, table = bench(float(argv[2]), argv[3], argv[4], argv[5:])
         with open(os.path.join(argv[4], "table.txt"), "w") as f:
             f.write(table)
+        for s, w in rows:
+            print(f"{s}\t{w}")
+        return 1 if any(s == "FAIL" for s, _ in rows) else 0
+    if cmd == "lava" and len(argv) == 4:
+        rows = lava(argv[2], argv[3])
         for s, w in rows:
             print(f"{s}\t{w}")
         return 1 if any(s == "FAIL" for s, _ in rows) else 0

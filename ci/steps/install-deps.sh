@@ -1,12 +1,16 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
-# Install the Debian packages the workbench uses, if any is missing.
+# Install the Debian packages the workbench uses, if any is missing; with
+# arguments, those packages too (what one script alone needs, such as
+# ci/run-lava-job.sh's lava-dispatcher).
 #
-# Usage: ci/steps/install-deps.sh
+# Usage: ci/steps/install-deps.sh [PACKAGE...]
 . "$(dirname "$0")/../lib/common.sh"
-[ $# -eq 0 ] || die "usage: $0"
+for pkg in "$@"; do
+	[[ $pkg =~ ^[a-z0-9][a-z0-9+.-]+$ ]] || die "usage: $0 [PACKAGE...]"
+done
 
-packages=(
+packages=("$@"
 	# kernel build
 	build-essential bc bison flex libelf-dev libssl-dev cpio kmod rsync
 	xz-utils ccache python3 git

@@ -97,4 +97,22 @@ else
 		"$rc" "$(grep -m1 '^FAIL' <<<"$out" || tail -n 1 <<<"$out")"
 	status=1
 fi
+
+# The LAVA job (ci/run-lava-job.sh) on bad artifacts: missing, an invalid
+# job, and a guest that never prints (QEMU started paused, -S, on a job
+# whose test action waits 15 s); the artifacts are placeholders, which
+# only the guest would read.
+lava=$scratch/lava
+mkdir -p "$lava"
+: >"$lava/bzImage"
+: >"$lava/initramfs.cpio"
+gzip -c </dev/null >"$lava/scratch.img.gz"
+printf 'PASS\tselftests: x: y\n' >"$lava/workbench-results.tsv"
+expect "LAVA job without its artifacts" "no job.yaml in $lava" "$CI/run-lava-job.sh" "$lava"
+sed -e "s|@ARTIFACTS@|file://$lava|" -e "s|@TEST_TIMEOUT@|15|" \
+	-e 's|image_arg: -kernel {kernel} .*|image_arg: -S|' "$CI/lava/job.yaml" >"$lava/job.yaml"
+grep -q 'image_arg: -S$' "$lava/job.yaml" || die "ci/lava/job.yaml has no kernel image_arg to replace"
+expect "LAVA job whose guest hangs" "lava-test-monitor timed out" "$CI/run-lava-job.sh" "$lava"
+sed -i 's|to: tmpfs|to: nowhere|' "$lava/job.yaml"
+expect "LAVA job that is not valid" "invalid job $lava/job.yaml: " "$CI/run-lava-job.sh" "$lava"
 exit $status

@@ -199,6 +199,48 @@ class Summary(unittest.TestCase):
         self.assertEqual(out.count("debug-tip: reused\n"), 1)
 
 
+
+class Lava(unittest.TestCase):
+    """results.lava: LAVA's test cases against the main job's rows."""
+
+    WORKBENCH = ("PASS\tselftests: mm: a\n"
+                 "FAIL\tselftests: mm: b: failed x; y\n"
+                 "PASS\tkunit: suite (1 of 5 skipped: c)\n"
+                 "FAIL\tkernel splat: BUG\n")
+
+    def compare(self, cases):
+        with tempfile.TemporaryDirectory() as tmp:
+            tsv = os.path.join(tmp, "results.tsv")
+            log = os.path.join(tmp, "lava.log")
+            with open(tsv, "w") as f:
+                f.write(self.WORKBENCH)
+            with open(log, "w") as f:
+                f.write('{"lvl": "info", "msg": "not a result"}\n')
+                f.write('{"lvl": "results", "msg": {"definition": "lava", "case": "job", "result": "pass"}}\n')
+                for definition, case, result in cases:
+                    f.write(results.json.dumps({"lvl": "results", "msg": {
+                        "definition": definition, "case": "x", "result": result,
+                        "extra": {"test_case_id": case}}}) + "\n")
+            return results.lava(tsv, log)
+
+    SAME = [("kselftest", "selftests: mm: a", "pass"),
+            ("kselftest", "selftests: mm: b", "fail"),
+            ("kunit", "suite", "pass")]
+
+    def test_same_results_pass(self):
+        rows = self.compare(self.SAME)
+        self.assertEqual([s for s, _ in rows], ["PASS"] * 3)
+
+    def test_other_result_fails(self):
+        rows = self.compare(self.SAME[:1] + [("kselftest", "selftests: mm: b", "pass")] + self.SAME[2:])
+        self.assertIn(("FAIL", "LAVA: kselftest selftests: mm: b: pass in LAVA, fail in the main job"), rows)
+
+    def test_missing_and_extra_cases_fail(self):
+        rows = self.compare(self.SAME[1:] + [("kselftest", "selftests: mm: z", "pass")])
+        self.assertIn(("FAIL", "LAVA: kselftest selftests: mm: a: no test case in LAVA's results (main job: pass)"), rows)
+        self.assertIn(("FAIL", "LAVA: kselftest selftests: mm: z: pass in LAVA, not run by the main job"), rows)
+
+
 if __name__ == "__main__":
     if len(sys.argv) != 2:
         sys.exit(__doc__)
