@@ -38,11 +38,11 @@ if [ ! -r "$templates/qemu.jinja2" ]; then
 	deb=$WORKBENCH_CACHE/lava/deb
 	rm -rf "$deb" "$WORKBENCH_CACHE/lava/lava-server-$version"
 	mkdir -p "$deb"
-	(cd "$deb" && apt-get download "lava-server=$version") >&2 ||
-		fail "cannot download lava-server $version for its device-type templates"
+	(cd "$deb" && apt-get -q download "lava-server=$version") >"$deb.log" 2>&1 ||
+		fail "cannot download lava-server $version for its device-type templates: $(tail -n 1 "$deb.log")"
 	dpkg-deb -x "$deb"/lava-server_*.deb "$WORKBENCH_CACHE/lava/lava-server-$version" ||
 		fail "cannot unpack lava-server $version"
-	rm -rf "$deb"
+	rm -rf "$deb" "$deb.log"
 fi
 rm -rf "$run"
 mkdir -p "$run"
@@ -61,27 +61,12 @@ lava_run() {
 	lava-run --job-id "$$" --output-dir "$run/output" --device "$run/device.yaml" \
 		"$@" "$artifacts/job.yaml" >"$run/lava.log" 2>&1
 }
-lava_error() {
-	python3 -c '
-import json, sys
-msgs = []
-for line in open(sys.argv[1]):
-    try:
-        e = json.loads(line)
-    except ValueError:
-        continue
-    m = e.get("msg")
-    if e.get("lvl") in ("error", "exception") or (isinstance(m, dict) and m.get("result") == "fail" and "error_msg" in m):
-        msgs.append(m.get("error_msg") if isinstance(m, dict) else m)
-last = str(msgs[-1]) if msgs else "see the log"
-print(last.strip().splitlines()[0].rstrip(":"))' "$run/lava.log"
-}
-lava_run --validate || fail "invalid job $artifacts/job.yaml: $(lava_error) ($run/lava.log)"
+lava_run --validate || fail "invalid job $artifacts/job.yaml: $(results_py lava-error "$run/lava.log") ($run/lava.log)"
 printf 'PASS\tLAVA: lava-run --validate accepts the job and the device\n'
 start=$(date +%s)
 lava_run || true
 grep -q '"msg": "Job finished correctly"' "$run/lava.log" ||
-	fail "the job did not finish: $(lava_error) ($run/lava.log)"
+	fail "the job did not finish: $(results_py lava-error "$run/lava.log") ($run/lava.log)"
 results_py lava "$artifacts/workbench-results.tsv" "$run/lava.log" ||
 	fail "LAVA's results differ from the main job's ($run/lava.log)"
 printf 'INFO\tLAVA: lava-run took %ds (%s)\n' "$(($(date +%s) - start))" "$run/lava.log"

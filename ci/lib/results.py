@@ -28,6 +28,10 @@
       results.tsv: the same KUnit suites and selftest programs, each with
       the same result.  Prints rows, exits 1 on any difference.
 
+  results.py lava-error LAVA_LOG
+      The one-line cause of a failed LAVA job: LAVA's last error, and the
+      last line the guest (or QEMU) printed before it.
+
   results.py summary RESULTS_TSV
       The run's results, a short table per stage, the kernels the run
       built (kernels.tsv beside RESULTS_TSV), and the closing line
@@ -370,6 +374,27 @@ def lava(workbench_tsv, lava_log):
     return rows
 
 
+def lava_error(lava_log):
+    error, target, failed = "see the log", None, False
+    with open(lava_log) as f:
+        for line in f:
+            try:
+                entry = json.loads(line)
+            except ValueError:
+                continue
+            msg = entry.get("msg")
+            if entry.get("lvl") in ("error", "exception") and isinstance(msg, str):
+                error, failed = msg, True
+            elif isinstance(msg, dict) and msg.get("error_msg"):
+                error, failed = msg["error_msg"], True
+            elif (entry.get("lvl") == "target" and isinstance(msg, str)
+                  and msg.strip() and not failed):
+                # What the guest said before the failure, not after.
+                target = msg.strip()
+    error = error.strip().splitlines()[0].rstrip(":")
+    return error + ("; last line from the guest: " + target if target else "")
+
+
 def summary(results_tsv):
     rows = []
     with open(results_tsv) as f:
@@ -415,6 +440,9 @@ def main(argv):
         for s, w in rows:
             print(f"{s}\t{w}")
         return 1 if any(s == "FAIL" for s, _ in rows) else 0
+    if cmd == "lava-error" and len(argv) == 3:
+        print(lava_error(argv[2]))
+        return 0
     if cmd == "summary" and len(argv) == 3:
         return summary(argv[2])
     sys.stderr.write(__doc__)

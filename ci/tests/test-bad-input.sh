@@ -110,8 +110,10 @@ gzip -c </dev/null >"$lava/scratch.img.gz"
 printf 'PASS\tselftests: x: y\n' >"$lava/workbench-results.tsv"
 expect "LAVA job without its artifacts" "no job.yaml in $lava" "$CI/run-lava-job.sh" "$lava"
 sed -e "s|@ARTIFACTS@|file://$lava|" -e "s|@TEST_TIMEOUT@|15|" \
-	-e 's|image_arg: -kernel {kernel} .*|image_arg: -S|' "$CI/lava/job.yaml" >"$lava/job.yaml"
-grep -q 'image_arg: -S$' "$lava/job.yaml" || die "ci/lava/job.yaml has no kernel image_arg to replace"
+	-e 's|image_arg: -kernel {kernel} .*|image_arg: -S|' \
+	-e 's|image_arg: -initrd {ramdisk}|image_arg: -name hung|' "$CI/lava/job.yaml" >"$lava/job.yaml"
+[ "$(grep -c 'image_arg: \(-S\|-name hung\)$' "$lava/job.yaml")" -eq 2 ] ||
+	die "ci/lava/job.yaml has no kernel and ramdisk image_arg to replace"
 expect "LAVA job whose guest hangs" "lava-test-monitor timed out" "$CI/run-lava-job.sh" "$lava"
 sed -i 's|to: tmpfs|to: nowhere|' "$lava/job.yaml"
 expect "LAVA job that is not valid" "invalid job $lava/job.yaml: " "$CI/run-lava-job.sh" "$lava"

@@ -241,6 +241,19 @@ class Lava(unittest.TestCase):
         self.assertIn(("FAIL", "LAVA: kselftest selftests: mm: z: pass in LAVA, not run by the main job"), rows)
 
 
+    def test_error_is_one_line_with_the_guest_last_words(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            log = os.path.join(tmp, "lava.log")
+            with open(log, "w") as f:
+                for lvl, msg in (("target", "Booting"), ("target", "stuck here"),
+                                 ("exception", "lava-test-monitor timed out after 15 seconds"),
+                                 ("target", "poweroff"),
+                                 ("error", "InfrastructureError: first line:\nsecond line")):
+                    f.write(results.json.dumps({"lvl": lvl, "msg": msg}) + "\n")
+            self.assertEqual(results.lava_error(log),
+                             "InfrastructureError: first line; last line from the guest: stuck here")
+
+
 if __name__ == "__main__":
     if len(sys.argv) != 2:
         sys.exit(__doc__)
