@@ -48,6 +48,8 @@ main_job() {
 		"$STEPS/run-kunit-in-qemu.sh" "$kdir" "$run"
 		return
 	fi
+	# No LAVA job of an earlier run in this one's place.
+	[ "$variant" != qemu ] || rm -rf "$WORKBENCH_OUT/lava"
 	install=$("$STEPS/build-selftests.sh") ||
 		{ printf 'FAIL\tselftests build (%s)\n' "$WORKBENCH_OUT"; return 1; }
 	"$STEPS/run-tests-in-qemu.sh" "$kdir" "$install" "$run" || rc=$?

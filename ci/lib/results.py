@@ -26,7 +26,8 @@
       lava-run's log: one JSON object a line, "results" ones; definitions
       kunit and kselftest, ci/lava/job.yaml) with the main job's
       results.tsv: the same KUnit suites and selftest programs, each with
-      the same result.  Prints rows, exits 1 on any difference.
+      the same result, the job complete and no monitor cut short.  Prints
+      rows, exits 1 on any difference.
 
   results.py lava-error LAVA_LOG
       The one-line cause of a failed LAVA job: LAVA's last error, and the
@@ -332,32 +333,68 @@ def kernels_rows(path):
     return [("INFO", what) for what in kernels.values()]
 
 
+def lava_entries(lava_log):
+    """lava-run's log: a YAML mapping a line (flow style, as
+    lava_common/log.py writes it)."""
+    import yaml
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    with open(lava_log) as f:
+        for line in f:
+            try:
+                entry = yaml.load(line, Loader=loader)
+            except yaml.YAMLError:
+                continue
+            if isinstance(entry, dict):
+                yield entry
+
+
+def lava_error(lava_log):
+    error, target, failed = "see the log", None, False
+    for entry in lava_entries(lava_log):
+        msg = entry.get("msg")
+        if entry.get("lvl") in ("error", "exception") and isinstance(msg, str):
+            error, failed = msg, True
+        elif isinstance(msg, dict) and msg.get("error_msg"):
+            error, failed = msg["error_msg"], True
+        elif (entry.get("lvl") == "target" and isinstance(msg, str)
+              and msg.strip() and not failed):
+            # What the guest said before the failure, not after.
+            target = msg.strip()
+    error = str(error).strip().splitlines()[0].rstrip(":")
+    return error + ("; last line from the guest: " + target if target else "")
+
+
 def lava(workbench_tsv, lava_log):
     verdict = {"PASS": "pass", "FAIL": "fail", "SKIP": "skip"}
     want = {}
     with open(workbench_tsv) as f:
         for line in f:
             status, _, what = line.rstrip("\n").partition("\t")
-            if what.startswith("kunit: "):
-                want[("kunit", what[len("kunit: "):].split(" ")[0])] = verdict[status]
-            elif what.startswith("selftests: "):
-                # Less what selftest_rows() adds: ": failed CASES", " (...)".
-                name = re.match(r"selftests: \S+: [^\s:]+", what).group(0)
-                want[("kselftest", name)] = verdict[status]
-    got = {}
-    with open(lava_log) as f:
-        for line in f:
-            try:
-                entry = json.loads(line)
-            except ValueError:
-                continue
-            msg = entry.get("msg")
-            if entry.get("lvl") != "results" or not isinstance(msg, dict):
-                continue
-            if msg.get("definition") in ("kunit", "kselftest"):
-                case = msg.get("extra", {}).get("test_case_id", msg.get("case"))
-                got[(msg["definition"], case)] = msg.get("result")
-    rows = []
+            # Less what judge() adds after the name: ": failed CASES", " (...)".
+            m = re.match(r"(kunit): ([^\s:]+)|selftests: \S+: [^\s:]+", what)
+            if m:
+                key = ("kunit", m.group(2)) if m.group(1) else ("kselftest", m.group(0))
+                want[key] = verdict[status]
+    got, job, rows = {}, None, []
+    for entry in lava_entries(lava_log):
+        msg = entry.get("msg")
+        if entry.get("lvl") != "results" or not isinstance(msg, dict):
+            continue
+        definition, case = msg.get("definition"), msg.get("case")
+        if definition == "lava" and case == "job":
+            job = msg.get("result")
+        elif definition == "lava" and case == "lava-test-monitor" and (
+                msg.get("result") != "pass"
+                or msg.get("extra", {}).get("status") == "failed"):
+            rows.append(("FAIL", "LAVA: a monitor stopped before its end "
+                                 f"(level {msg.get('level')}): {lava_error(lava_log)}"))
+        elif definition in ("kunit", "kselftest"):
+            key = (definition, msg.get("extra", {}).get("test_case_id", case))
+            if key in got:
+                rows.append(("FAIL", f"LAVA: {key[0]} {key[1]}: recorded twice"))
+            got[key] = msg.get("result")
+    if job != "pass":
+        return [("FAIL", "LAVA: the job did not finish: " + lava_error(lava_log))]
     for key in sorted(want.keys() | got.keys()):
         name = f"{key[0]} {key[1]}"
         if key not in got:
@@ -372,27 +409,6 @@ def lava(workbench_tsv, lava_log):
     if not want:
         rows.append(("FAIL", f"LAVA: no KUnit suite or selftest in {workbench_tsv}"))
     return rows
-
-
-def lava_error(lava_log):
-    error, target, failed = "see the log", None, False
-    with open(lava_log) as f:
-        for line in f:
-            try:
-                entry = json.loads(line)
-            except ValueError:
-                continue
-            msg = entry.get("msg")
-            if entry.get("lvl") in ("error", "exception") and isinstance(msg, str):
-                error, failed = msg, True
-            elif isinstance(msg, dict) and msg.get("error_msg"):
-                error, failed = msg["error_msg"], True
-            elif (entry.get("lvl") == "target" and isinstance(msg, str)
-                  and msg.strip() and not failed):
-                # What the guest said before the failure, not after.
-                target = msg.strip()
-    error = error.strip().splitlines()[0].rstrip(":")
-    return error + ("; last line from the guest: " + target if target else "")
 
 
 def summary(results_tsv):

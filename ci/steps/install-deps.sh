@@ -20,8 +20,8 @@ packages=("$@"
 	qemu-system-x86 busybox-static e2fsprogs
 	# static checks and sending
 	sparse coccinelle quilt b4
-	# the workbench's self-tests (pgrep)
-	shellcheck procps
+	# the workbench's self-tests (pgrep); lava-run's log (ci/lib/results.py)
+	shellcheck procps python3-yaml
 )
 
 missing=()

@@ -109,7 +109,7 @@ mkdir -p "$lava"
 gzip -c </dev/null >"$lava/scratch.img.gz"
 printf 'PASS\tselftests: x: y\n' >"$lava/workbench-results.tsv"
 expect "LAVA job without its artifacts" "no job.yaml in $lava" "$CI/run-lava-job.sh" "$lava"
-sed -e "s|@ARTIFACTS@|file://$lava|" -e "s|@TEST_TIMEOUT@|15|" \
+sed -e "s|@ARTIFACTS@|file://$lava|" -e "s|@TEST_TIMEOUT@|15|" -e "s|@JOB_TIMEOUT@|600|" \
 	-e 's|image_arg: -kernel {kernel} .*|image_arg: -S|' \
 	-e 's|image_arg: -initrd {ramdisk}|image_arg: -name hung|' "$CI/lava/job.yaml" >"$lava/job.yaml"
 [ "$(grep -c 'image_arg: \(-S\|-name hung\)$' "$lava/job.yaml")" -eq 2 ] ||

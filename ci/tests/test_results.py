@@ -206,9 +206,10 @@ class Lava(unittest.TestCase):
     WORKBENCH = ("PASS\tselftests: mm: a\n"
                  "FAIL\tselftests: mm: b: failed x; y\n"
                  "PASS\tkunit: suite (1 of 5 skipped: c)\n"
+                 "FAIL\tkunit: other: failed d\n"
                  "FAIL\tkernel splat: BUG\n")
 
-    def compare(self, cases):
+    def compare(self, cases, job="pass", monitor="passed"):
         with tempfile.TemporaryDirectory() as tmp:
             tsv = os.path.join(tmp, "results.tsv")
             log = os.path.join(tmp, "lava.log")
@@ -216,7 +217,9 @@ class Lava(unittest.TestCase):
                 f.write(self.WORKBENCH)
             with open(log, "w") as f:
                 f.write('{"lvl": "info", "msg": "not a result"}\n')
-                f.write('{"lvl": "results", "msg": {"definition": "lava", "case": "job", "result": "pass"}}\n')
+                f.write('{"lvl": "results", "msg": {"definition": "lava", "case": "lava-test-monitor", '
+                        '"level": "3.1", "result": "pass", "extra": {"status": "%s"}}}\n' % monitor)
+                f.write('{"lvl": "results", "msg": {"definition": "lava", "case": "job", "result": "%s"}}\n' % job)
                 for definition, case, result in cases:
                     f.write(results.json.dumps({"lvl": "results", "msg": {
                         "definition": definition, "case": "x", "result": result,
@@ -225,11 +228,25 @@ class Lava(unittest.TestCase):
 
     SAME = [("kselftest", "selftests: mm: a", "pass"),
             ("kselftest", "selftests: mm: b", "fail"),
-            ("kunit", "suite", "pass")]
+            ("kunit", "suite", "pass"),
+            ("kunit", "other", "fail")]
 
     def test_same_results_pass(self):
         rows = self.compare(self.SAME)
-        self.assertEqual([s for s, _ in rows], ["PASS"] * 3)
+        self.assertEqual([s for s, _ in rows], ["PASS"] * 4)
+
+    def test_unfinished_job_fails(self):
+        rows = self.compare(self.SAME, job="fail")
+        self.assertEqual([s for s, _ in rows], ["FAIL"])
+        self.assertTrue(rows[0][1].startswith("LAVA: the job did not finish: "))
+
+    def test_monitor_cut_short_fails(self):
+        rows = self.compare(self.SAME, monitor="failed")
+        self.assertIn("FAIL", [s for s, _ in rows])
+
+    def test_case_recorded_twice_fails(self):
+        rows = self.compare(self.SAME + self.SAME[:1])
+        self.assertIn(("FAIL", "LAVA: kselftest selftests: mm: a: recorded twice"), rows)
 
     def test_other_result_fails(self):
         rows = self.compare(self.SAME[:1] + [("kselftest", "selftests: mm: b", "pass")] + self.SAME[2:])
