@@ -19,17 +19,25 @@
 /// local page = pages[i] and a local folio = page_folio(page); an
 /// assignment to any of them or to pages[j], or &page passed again, in
 /// between ends the match.  Across the functions of a file it follows an
-/// array kept in a structure: given to GUP as s->pages, or stored there
-/// (s->pages = pages) before or after the call, then used anywhere in the
-/// file as s2->pages[i], or as pages[i] after pages = s2->pages (a field
-/// of that name in any structure of the file; not in a file that registers
-/// an MMU notifier, see below).  It reports the dirtying if a path reaches
-/// it, from the function's start or from an unlock of the page (or of
+/// array kept in a structure: given to get_user_pages*() or
+/// pin_user_pages*() (the _fast, _unlocked and _remote forms) as s->pages,
+/// or stored there (s->pages = pages) before or after such a call fills
+/// it, then used anywhere in the file as s2->pages[i], as pages[i] after
+/// pages = s2->pages, or as page after page = s2->pages[i] (a field of
+/// that name in any structure of the file).  Not followed there: an array
+/// given at an offset (s->pages + n, &s->pages[n]), through iov_iter or
+/// through a member of a member (s->b.pages), and a helper that takes the
+/// array as a parameter.  Nor in a file that registers an MMU notifier,
+/// which may dirty such pages under the notifier's guarantee (below), from
+/// a function this rule cannot tell from the others; in v7.3 that leaves
+/// no report out.  It reports the dirtying if a path reaches it, from the
+/// function's start or from an unlock of the page (or of
 /// page_folio(page)), without a lock of the page, of page_folio(page) or
 /// of a folio variable set from it.  Not seen: a lock taken by a caller (a
 /// false positive), the unlock of such a folio variable (what follows
 /// counts as locked), a structure's array that also holds pages GUP did
-/// not take.  False positives by nature: pages known to be anonymous (no
+/// not take, or a field of the same name in another structure (false
+/// positives).  False positives by nature: pages known to be anonymous (no
 /// file mapping to lose), and dirtying in an mmu notifier invalidation
 /// callback with the PTE still present (truncation unmaps, calling the
 /// notifier, before it takes the page out of the page cache).
@@ -55,6 +63,8 @@ virtual report
 uses = {}
 # Fields of structures that hold GUP page arrays -> lines of the calls.
 fields = {}
+# Files that register an MMU notifier.
+notified = set()
 unlocked = set()
 reported = set()
 org_mode = False
@@ -154,7 +164,8 @@ use(p1, pu)
 
 // Pages kept in a structure: the array given to GUP is a field (S->fld),
 // or is stored in one around the call; their uses, in any function of the
-// file, are S2->fld[i], or pages[i] after a local pages = S2->fld.
+// file, are S2->fld[i], pages[i] after a local pages = S2->fld, and page
+// after a local page = S2->fld[i].
 @fldgup exists@
 expression E1, E2, E3, E4, E5, S;
 identifier fld;
@@ -175,18 +186,32 @@ fld << fldgup.fld;
 field(fld, p1)
 
 @fldset exists@
-expression E1, E2, E3, E4, S, P;
+expression E1, E2, E3, E4, E5, E6, E7, S, P;
 identifier fld;
 position p1;
 @@
 (
  S->fld = P;
- ... when != P = E4
+ ... when != P = E6
+     when != P[E7] = E6
      when any
+(
  \(get_user_pages@p1\|get_user_pages_fast@p1\|pin_user_pages@p1\|pin_user_pages_fast@p1\)(E1, E2, E3, P)
 |
+ \(get_user_pages_unlocked@p1\|pin_user_pages_unlocked@p1\)(E1, E2, P, E3)
+|
+ \(get_user_pages_remote@p1\|pin_user_pages_remote@p1\)(E1, E2, E3, E4, P, E5)
+)
+|
+(
  \(get_user_pages@p1\|get_user_pages_fast@p1\|pin_user_pages@p1\|pin_user_pages_fast@p1\)(E1, E2, E3, P)
- ... when != P = E4
+|
+ \(get_user_pages_unlocked@p1\|pin_user_pages_unlocked@p1\)(E1, E2, P, E3)
+|
+ \(get_user_pages_remote@p1\|pin_user_pages_remote@p1\)(E1, E2, E3, E4, P, E5)
+)
+ ... when != P = E6
+     when != P[E7] = E6
      when any
  S->fld = P;
 )
@@ -199,23 +224,31 @@ field(fld, p1)
 
 // A file with an MMU notifier may dirty such pages under the notifier's
 // guarantee (see above), which this rule cannot see across functions.
-@notifier@
+@notifier depends on fldgup || fldset@
+position pn;
 @@
 (
- mmu_interval_notifier_insert(...)
+ mmu_interval_notifier_insert@pn(...)
 |
- mmu_interval_notifier_insert_locked(...)
+ mmu_interval_notifier_insert_locked@pn(...)
 |
- mmu_notifier_register(...)
+ mmu_notifier_register@pn(...)
 |
- __mmu_notifier_register(...)
+ __mmu_notifier_register@pn(...)
 |
- mmu_notifier_get(...)
+ mmu_notifier_get@pn(...)
+|
+ mmu_notifier_get_locked@pn(...)
 )
 
-@fielduse depends on (fldgup || fldset) && !notifier exists@
+@script:python@
+pn << notifier.pn;
+@@
+notified.add(pn[0].file)
+
+@fielduse depends on fldgup || fldset exists@
 identifier gf;
-expression S, I, E;
+expression S, I, E, E2;
 identifier PG;
 type T;
 position pu;
@@ -227,8 +260,18 @@ position pu;
  PG = S->gf;
 )
  ... when != PG = E
+     when != PG[E2] = E
      when any
  PG[I]@pu
+|
+(
+ struct page *PG = S->gf[I];
+|
+ PG = S->gf[I];
+)
+ ... when != PG = E
+     when any
+ PG@pu
 |
  S->gf[I]@pu
 )
@@ -237,8 +280,9 @@ position pu;
 gf << fielduse.gf;
 pu << fielduse.pu;
 @@
-for line in fields.get((pu[0].file, gf), ()):
-    uses.setdefault(key(pu[0]), set()).add(line)
+if pu[0].file not in notified:
+    for line in fields.get((pu[0].file, gf), ()):
+        uses.setdefault(key(pu[0]), set()).add(line)
 
 // Dirtying reached from the function's start on a path that does not lock
 // the page, page_folio(page) or a folio variable set from it.
