@@ -53,7 +53,7 @@ main_job() {
 	install=$("$STEPS/build-selftests.sh") ||
 		{ printf 'FAIL\tselftests build (%s)\n' "$WORKBENCH_OUT"; return 1; }
 	"$STEPS/run-tests-in-qemu.sh" "$kdir" "$install" "$run" || rc=$?
-	sed -n 's/^# workbench: \(first test at .*\|tests ended at .*\)/INFO\tguest: \1/p' \
+	sed -n 's/^# workbench: \(CPUs online: .*\|first test at .*\|tests ended at .*\)/INFO\tguest: \1/p' \
 		"$run/ktap.log"
 	# The same run as a LAVA job (ci/run-lava-job.sh runs it).
 	if [ "$variant" = qemu ] && [ -r "$run/results.tsv" ]; then
