@@ -15,9 +15,10 @@
 #   GUEST_SILENCE  seconds the guest may print nothing at all before it is
 #                  declared dead (default 60; the debug kernel's first line
 #                  comes within 2)
-#   GUEST_SMP      virtual CPUs (default 2), each a socket of its own: the
-#                  kernels have no ACPI, and SeaBIOS's MP table lists one
-#                  CPU a socket, so two cores of one socket boot as one
+#   GUEST_SMP      virtual CPUs (default 1: what every run so far had, see
+#                  README), each a socket of its own: the kernels have no
+#                  ACPI, and SeaBIOS's MP table lists one CPU a socket, so
+#                  two cores of one socket boot as one
 #   QEMU_ACCEL     kvm or tcg (default: see ci/steps/qemu-accel.sh;
 #                  -icount needs tcg)
 #   QEMU_EXTRA     more QEMU options (e.g. "-icount shift=0" for benchmarks)
@@ -59,7 +60,7 @@ fi
 # QEMU_EXTRA is options, split as the shell does; commas are -drive's.
 # shellcheck disable=SC2206,SC2054
 qemu=("${QEMU:-qemu-system-x86_64}"
-	-accel "$accel" -cpu max,la57=off -smp "${GUEST_SMP:-2},sockets=${GUEST_SMP:-2},cores=1" -m 2G
+	-accel "$accel" -cpu max,la57=off -smp "${GUEST_SMP:-1},sockets=${GUEST_SMP:-1},cores=1" -m 2G
 	-nodefaults -display none -no-reboot
 	-kernel "$kdir/bzImage" -initrd "$initramfs" -append "$append"
 	-drive file="$run/scratch.img",if=virtio,format=raw
