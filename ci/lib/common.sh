@@ -131,6 +131,15 @@ results_py() {
 	python3 "$CI/lib/results.py" "$@"
 }
 
+# scratch_disk FILE: the guest's scratch disk (/dev/vda), an empty 1 GiB
+# ext4, with no lazy initialisation: no ext4lazyinit thread writing behind
+# the tests.
+scratch_disk() {
+	truncate -s 1G "$1"
+	mkfs.ext4 -q -F -L scratch -E lazy_itable_init=0,lazy_journal_init=0 "$1" ||
+		die "mkfs.ext4 failed"
+}
+
 # checkout REPO WORKTREE COMMIT: check COMMIT out in a worktree of REPO,
 # made on first use.  Files whose content does not change keep their mtime,
 # so builds in that worktree stay incremental.

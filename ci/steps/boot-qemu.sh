@@ -37,10 +37,7 @@ mkdir -p "$run"
 rm -f "$run/console.log" "$run/ktap.raw" "$run/ktap.log" "$run/scratch.img"
 
 accel=$("$STEPS/qemu-accel.sh" "$kdir/bzImage")
-truncate -s 1G "$run/scratch.img"
-# No lazy initialisation: no ext4lazyinit thread writing behind the tests.
-mkfs.ext4 -q -F -L scratch -E lazy_itable_init=0,lazy_journal_init=0 \
-	"$run/scratch.img" || die "mkfs.ext4 failed"
+scratch_disk "$run/scratch.img"
 : >"$run/console.log"
 # A movable zone: pages GUP must migrate before a long-term pin
 # (gup_longterm) and pin_page() must refuse one (pin_page's

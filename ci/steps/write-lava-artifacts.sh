@@ -29,9 +29,7 @@ mkdir -p "$out"
 
 cp "$kdir/bzImage" "$out/"
 "$STEPS/make-initramfs.sh" "$kdir" "$install" "$out/initramfs.cpio"
-truncate -s 1G "$out/scratch.img"
-mkfs.ext4 -q -F -L scratch -E lazy_itable_init=0,lazy_journal_init=0 \
-	"$out/scratch.img" || die "mkfs.ext4 failed"
+scratch_disk "$out/scratch.img"
 gzip -f "$out/scratch.img"
 # gen_tar's own command (tools/testing/selftests/Makefile).
 tar caf "$out/kselftest.tar.gz" --exclude=kselftest-packages -C "$install" .
